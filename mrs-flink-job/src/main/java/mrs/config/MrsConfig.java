@@ -1,0 +1,215 @@
+package mrs.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one typed configuration of MRS, identical in the demo, the tests and Kubernetes: defaults in
+ * {@code mrs-defaults.properties} (every option documented there), overridden by a properties file and
+ * then by {@code key=value} overrides. Unknown {@code mrs.} keys are refused so a typo cannot be ignored.
+ */
+public final class MrsConfig implements Serializable {
+    /** Iceberg catalog properties are passed through under this prefix, e.g. {@code mrs.catalog.uri}. */
+    public static final String CATALOG_PREFIX = "mrs.catalog.";
+    /** Kafka client properties are passed through under this prefix. */
+    public static final String KAFKA_PROPS_PREFIX = "mrs.kafka.properties.";
+
+    private final Map<String, String> values;
+
+    private MrsConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** Defaults only. */
+    public static MrsConfig defaults() {
+        return load(null, Map.of());
+    }
+
+    /** Defaults, then the optional file, then the overrides (later wins). */
+    public static MrsConfig load(Path file, Map<String, String> overrides) {
+        Properties defaults = new Properties();
+        try (InputStream in = MrsConfig.class.getResourceAsStream("/mrs-defaults.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("mrs-defaults.properties is missing from the classpath");
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read mrs-defaults.properties", e);
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        defaults.stringPropertyNames().forEach(k -> merged.put(k, defaults.getProperty(k).trim()));
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+            }
+            p.stringPropertyNames().forEach(k -> merged.put(k, p.getProperty(k).trim()));
+        }
+        merged.putAll(overrides);
+        List<String> unknown = new ArrayList<>();
+        for (String k : merged.keySet()) {
+            boolean passThrough = k.startsWith(CATALOG_PREFIX) || k.startsWith(KAFKA_PROPS_PREFIX);
+            if (!passThrough && !defaults.containsKey(k)) {
+                unknown.add(k);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown configuration key(s) " + unknown + "; see mrs-defaults.properties for the options");
+        }
+        MrsConfig cfg = new MrsConfig(merged);
+        cfg.validate();
+        return cfg;
+    }
+
+    /** A copy with more overrides applied. */
+    public MrsConfig with(Map<String, String> overrides) {
+        Map<String, String> m = new LinkedHashMap<>(values);
+        m.putAll(overrides);
+        MrsConfig cfg = new MrsConfig(m);
+        cfg.validate();
+        return cfg;
+    }
+
+    public MrsConfig with(String key, String value) {
+        return with(Map.of(key, value));
+    }
+
+    private void validate() {
+        // Touch every typed option so a bad value fails at start-up, not mid-stream.
+        windowSize();
+        outOfOrderness();
+        idleness();
+        allowedLateness();
+        quietWindows();
+        zone();
+        maxFutureSkew();
+        parallelism();
+        maxParallelism();
+        checkpointInterval();
+        maxSilentWindows();
+        warmupDays();
+        zThreshold();
+        minSpikeLift();
+        maxDropRatio();
+        minAbsDelta();
+        minExpectedForDrop();
+        if (windowSize().toMillis() <= 0 || Duration.ofDays(1).toMillis() % windowSize().toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    "mrs.window.size must divide one day evenly (e.g. PT15M, PT1H), got " + windowSize());
+        }
+        if (quietWindows() < 1) {
+            throw new IllegalArgumentException("mrs.episode.quiet-windows must be >= 1");
+        }
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing configuration key " + key);
+        }
+        return v;
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    private Duration duration(String key) {
+        String v = get(key);
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT1H, got '" + v + "'");
+        }
+    }
+
+    private int integer(String key) {
+        String v = get(key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private double number(String key) {
+        String v = get(key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    public Duration windowSize() { return duration("mrs.window.size"); }
+    public Duration outOfOrderness() { return duration("mrs.window.out-of-orderness"); }
+    public Duration idleness() { return duration("mrs.window.idleness"); }
+    public Duration allowedLateness() { return duration("mrs.window.allowed-lateness"); }
+    public int quietWindows() { return integer("mrs.episode.quiet-windows"); }
+    public ZoneId zone() {
+        String v = get("mrs.detector.zone");
+        try {
+            return ZoneId.of(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("mrs.detector.zone is not a time zone: '" + v + "'");
+        }
+    }
+    public int warmupDays() { return integer("mrs.detector.warmup-days"); }
+    public double zThreshold() { return number("mrs.detector.z-threshold"); }
+    public double minSpikeLift() { return number("mrs.detector.min-spike-lift"); }
+    public double maxDropRatio() { return number("mrs.detector.max-drop-ratio"); }
+    public double minAbsDelta() { return number("mrs.detector.min-abs-delta"); }
+    public double minExpectedForDrop() { return number("mrs.detector.min-expected-for-drop"); }
+    public int maxSilentWindows() { return integer("mrs.detector.max-silent-windows"); }
+    public Duration maxFutureSkew() { return duration("mrs.validation.max-future-skew"); }
+    public int parallelism() { return integer("mrs.job.parallelism"); }
+    public int maxParallelism() { return integer("mrs.job.max-parallelism"); }
+    public Duration checkpointInterval() { return duration("mrs.job.checkpoint-interval"); }
+    public String bootstrapServers() { return get("mrs.kafka.bootstrap-servers"); }
+    public String salesTopic() { return get("mrs.kafka.topic.sales"); }
+    public String storesTopic() { return get("mrs.kafka.topic.stores"); }
+    public String groupId() { return get("mrs.kafka.group-id"); }
+    /** Read the topics to their current end and stop (demo, replay) instead of running forever. */
+    public boolean kafkaBounded() { return Boolean.parseBoolean(get("mrs.kafka.bounded")); }
+    public String catalogName() { return get("mrs.catalog-name"); }
+    public String namespace() { return get("mrs.namespace"); }
+    /** Local data directory for the embedded catalog, broker and warehouse. */
+    public Path dataDir() { return Path.of(get("mrs.data-dir")); }
+
+    /** Iceberg catalog properties ({@code mrs.catalog.*} with the prefix removed); empty = embedded. */
+    public Map<String, String> catalogProperties() {
+        return prefixed(CATALOG_PREFIX);
+    }
+
+    /** Extra Kafka client properties ({@code mrs.kafka.properties.*}). */
+    public Map<String, String> kafkaProperties() {
+        return prefixed(KAFKA_PROPS_PREFIX);
+    }
+
+    private Map<String, String> prefixed(String prefix) {
+        Map<String, String> m = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), v);
+            }
+        });
+        return m;
+    }
+}

@@ -1,0 +1,136 @@
+package mrs.embedded;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import mrs.config.MrsConfig;
+import mrs.ddl.CatalogSettings;
+import mrs.job.MrsJob;
+import mrs.sinks.IcebergSinks;
+import mrs.topology.Sources;
+import mrs.topology.Topology;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the whole MRS pipeline on this machine exactly as in production, only embedded: a real Kafka
+ * broker in this JVM, the Iceberg catalog on local files, and the job on a Flink MiniCluster. Feeds
+ * the given JSON-lines files through the broker and runs the job to the end of the data.
+ */
+public final class LocalPipeline {
+    private LocalPipeline() {}
+
+    /** What a run produced: job counters and the catalog it wrote to. */
+    public record Outcome(Map<String, Object> accumulators, CatalogSettings catalog, Duration jobTime) {
+        public long counter(String name) {
+            Object v = accumulators.get(name);
+            return v instanceof Number n ? n.longValue() : 0L;
+        }
+    }
+
+    /**
+     * Resets the MRS data under the config's data dir (catalog, warehouse, broker), publishes the
+     * files and runs the job to their end. {@code stores} may be null.
+     */
+    public static Outcome run(MrsConfig baseCfg, Path sales, Path stores, PrintStream log) throws Exception {
+        Path dataDir = baseCfg.dataDir().toAbsolutePath();
+        if (baseCfg.catalogProperties().isEmpty()) {
+            resetEmbeddedData(dataDir, log);
+        }
+        long t0 = System.nanoTime();
+        log.printf("starting embedded Kafka broker ...%n");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"))) {
+            MrsConfig cfg = baseCfg.with(Map.of(
+                    "mrs.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "mrs.kafka.bounded", "true"));
+            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic()), List.of(cfg.storesTopic()));
+            log.printf("broker ready at %s (%.1f s)%n", kafka.bootstrapServers(), secs(t0));
+            try (Publisher pub = new Publisher(kafka.bootstrapServers())) {
+                if (stores != null) {
+                    long n = pub.publishFile(stores, cfg.storesTopic(), "store_id", null, null);
+                    log.printf("published %,d store records to %s%n", n, cfg.storesTopic());
+                }
+                long t1 = System.nanoTime();
+                long n = pub.publishFile(sales, cfg.salesTopic(), "store_id", "event_time",
+                        k -> log.printf("  published %,d sales records ...%n", k));
+                log.printf("published %,d sales records to %s (%.1f s)%n", n, cfg.salesTopic(), secs(t1));
+            }
+            return runJob(cfg, log);
+        }
+    }
+
+    /** Runs the job against the Kafka topics the config names, to their current end. */
+    public static Outcome runJob(MrsConfig cfg, PrintStream log) throws Exception {
+        CatalogSettings catalog = MrsJob.catalog(cfg);
+        MrsJob.createTables(catalog);
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(cfg.parallelism());
+        MrsJob.configure(env, cfg);
+        Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg), new IcebergSinks(catalog));
+        long t0 = System.nanoTime();
+        JobClient client = env.executeAsync("mrs-local");
+        log.printf("job %s running on a local Flink MiniCluster (parallelism %d)%n", client.getJobID(), cfg.parallelism());
+        CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+        while (!result.isDone()) {
+            try {
+                result.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                progress(client, log, t0);
+            }
+        }
+        JobExecutionResult done = result.get();
+        Map<String, Object> acc = done.getAllAccumulatorResults();
+        log.printf("job finished in %.1f s: %,d sales accepted, %,d refused%n", secs(t0),
+                num(acc.get("parse-sales-accepted")), num(acc.get("parse-sales-refused")));
+        return new Outcome(acc, catalog, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private static void progress(JobClient client, PrintStream log, long t0) {
+        try {
+            Map<String, Object> acc = client.getAccumulators().get(2, TimeUnit.SECONDS);
+            log.printf("  [%5.0f s] sales parsed: %,d accepted, %,d refused%n", secs(t0),
+                    num(acc.get("parse-sales-accepted")), num(acc.get("parse-sales-refused")));
+        } catch (Exception e) {
+            log.printf("  [%5.0f s] running ...%n", secs(t0));
+        }
+    }
+
+    private static long num(Object o) {
+        return o instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Deletes the embedded catalog, warehouse and broker data so a run starts from empty logs. */
+    public static void resetEmbeddedData(Path dataDir, PrintStream log) throws IOException {
+        for (String sub : List.of("catalog.db", "warehouse", "kafka")) {
+            Path p = dataDir.resolve(sub);
+            if (Files.exists(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(q);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(dataDir);
+        log.printf("data directory %s reset (catalog, warehouse, broker)%n", dataDir);
+    }
+}

@@ -1,0 +1,206 @@
+package mrs.functions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import mrs.records.EpisodeEnded;
+import mrs.records.EpisodeState;
+import mrs.records.Report;
+import mrs.records.SkuWindow;
+import mrs.records.StoreInfo;
+import mrs.udfs.ids.Ids;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per store: folds anomalous (SKU, window) verdicts into one episode, the Minority Report. The first
+ * anomalous window founds it ({@code report_id = hash(store_id || window_start)}); every later or
+ * revised window updates the same report with a new revision, emitted once per window when the
+ * watermark passes it. Verdicts are buffered and applied in event-time order at that moment. After {@code quietWindows} normal windows (plus the allowed lateness, so late
+ * data cannot reopen it silently) the episode ends: an {@link EpisodeEnded} goes to {@link Tags#ENDED}
+ * and all of the store's episode state and timers are cleared.
+ */
+public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWindow, StoreInfo, Report> {
+    /** Broadcast store dimension: store id to its retailer, city, region. */
+    public static final MapStateDescriptor<String, StoreInfo> STORES =
+            new MapStateDescriptor<>("stores", Types.STRING, Types.POJO(StoreInfo.class));
+
+    private final long size;
+    private final long lateness;
+    private final int quietWindows;
+
+    private transient ValueState<EpisodeState> episode; // cleared when the episode ends
+    private transient MapState<String, SkuWindow> hits; // cleared when the episode ends
+    private transient MapState<String, SkuWindow> pending; // each entry removed at its window's timer
+    private transient Counter reports;
+    private transient Counter ended;
+
+    public EpisodeFunction(Duration windowSize, Duration allowedLateness, int quietWindows) {
+        this.size = windowSize.toMillis();
+        this.lateness = allowedLateness.toMillis();
+        this.quietWindows = quietWindows;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        episode = getRuntimeContext().getState(new ValueStateDescriptor<>("episode", Types.POJO(EpisodeState.class)));
+        hits = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("episode-windows", Types.STRING, Types.POJO(SkuWindow.class)));
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-windows", Types.STRING, Types.POJO(SkuWindow.class)));
+        reports = getRuntimeContext().getMetricGroup().counter("report-revisions");
+        ended = getRuntimeContext().getMetricGroup().counter("episodes-ended");
+    }
+
+    @Override
+    public void processBroadcastElement(StoreInfo store, Context ctx, Collector<Report> out) throws Exception {
+        BroadcastState<String, StoreInfo> stores = ctx.getBroadcastState(STORES);
+        stores.put(store.storeId, store);
+    }
+
+    @Override
+    public void processElement(SkuWindow w, ReadOnlyContext ctx, Collector<Report> out) throws Exception {
+        // Buffer until the watermark passes the window: verdicts are then applied in event-time order,
+        // so the episodes do not depend on how far the watermark lagged behind the data.
+        long ts = w.windowEnd - 1;
+        pending.put(String.format("%020d|%s", ts, w.windowKey()), w);
+        ctx.timerService().registerEventTimeTimer(ts);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Report> out) throws Exception {
+        List<String> due = new ArrayList<>();
+        for (String k : pending.keys()) {
+            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
+                due.add(k);
+            }
+        }
+        due.sort(String::compareTo);
+        EpisodeState ep = episode.value();
+        for (String k : due) {
+            ep = apply(pending.get(k), ep, ctx);
+            pending.remove(k);
+        }
+        if (ep == null) {
+            return;
+        }
+        if (ep.dirty) {
+            ep.revision++;
+            ep.dirty = false;
+            out.collect(report(ctx.getCurrentKey(), ep, ctx.getBroadcastState(STORES)));
+            reports.inc();
+        }
+        if (timestamp >= ep.endTimer) {
+            EpisodeEnded end = new EpisodeEnded();
+            end.reportId = ep.reportId;
+            end.storeId = ctx.getCurrentKey();
+            end.windowStart = ep.windowStart;
+            end.windowEnd = ep.lastAnomalousEnd;
+            end.finalRevision = ep.revision;
+            end.quietWindows = quietWindows;
+            end.writtenAt = ep.lastAnomalousEnd + quietWindows * size;
+            ctx.output(Tags.ENDED, end);
+            ended.inc();
+            // The end timer is the episode's latest timer and pending verdicts are all earlier, so
+            // clearing here leaves no state and no timers behind.
+            episode.clear();
+            hits.clear();
+        } else {
+            episode.update(ep);
+        }
+    }
+
+    /** Folds one verdict into the episode (founding it if needed); returns the episode, or null. */
+    private EpisodeState apply(SkuWindow w, EpisodeState ep, OnTimerContext ctx) throws Exception {
+        if (ep == null) {
+            if (!w.anomalous) {
+                return null; // a retraction for an episode that has already ended: nothing to revise
+            }
+            ep = new EpisodeState();
+            ep.windowStart = w.windowStart;
+            ep.reportId = Ids.reportId(w.storeId, w.windowStart);
+        }
+        if (w.anomalous) {
+            hits.put(w.windowKey(), w);
+            if (w.windowEnd > ep.lastAnomalousEnd) {
+                ep.lastAnomalousEnd = w.windowEnd;
+                if (ep.endTimer != 0) {
+                    ctx.timerService().deleteEventTimeTimer(ep.endTimer);
+                }
+                ep.endTimer = ep.lastAnomalousEnd + quietWindows * size - 1 + lateness;
+                ctx.timerService().registerEventTimeTimer(ep.endTimer);
+            }
+        } else {
+            hits.remove(w.windowKey());
+        }
+        ep.dirty = true;
+        ep.dirtyAt = Math.max(ep.dirtyAt, w.windowEnd);
+        return ep;
+    }
+
+    private Report report(String storeId, EpisodeState ep, ReadOnlyBroadcastState<String, StoreInfo> stores)
+            throws Exception {
+        List<SkuWindow> ws = new ArrayList<>();
+        for (Map.Entry<String, SkuWindow> e : hits.entries()) {
+            ws.add(e.getValue());
+        }
+        // Sum in a fixed order: floating-point sums must not depend on arrival order.
+        ws.sort((a, b) -> a.windowStart != b.windowStart
+                ? Long.compare(a.windowStart, b.windowStart) : a.sku.compareTo(b.sku));
+        Report r = new Report();
+        r.reportId = ep.reportId;
+        r.revision = ep.revision;
+        r.storeId = storeId;
+        StoreInfo store = stores.get(storeId);
+        String retailer = null;
+        TreeSet<String> skus = new TreeSet<>();
+        TreeSet<Long> windowStarts = new TreeSet<>();
+        double variance = 0;
+        boolean spikes = false;
+        boolean drops = false;
+        double maxZ = 0;
+        for (SkuWindow w : ws) {
+            skus.add(w.sku);
+            windowStarts.add(w.windowStart);
+            r.actualUnits += w.actualUnits;
+            r.baselineUnits += w.expectedUnits;
+            r.actualRevenue += w.actualRevenue;
+            r.baselineRevenue += w.expectedRevenue;
+            variance += w.spread * w.spread;
+            spikes |= "SPIKE".equals(w.direction);
+            drops |= "DROP".equals(w.direction);
+            if (Math.abs(w.z) > Math.abs(maxZ)) {
+                maxZ = w.z;
+            }
+            if (w.retailer != null) {
+                retailer = w.retailer;
+            }
+        }
+        r.retailer = store != null ? store.retailer : retailer;
+        r.city = store != null ? store.city : null;
+        r.region = store != null ? store.region : null;
+        r.windowStart = ep.windowStart;
+        r.windowEnd = ep.lastAnomalousEnd;
+        r.anomalousWindows = windowStarts.size();
+        r.skuCount = skus.size();
+        r.skus = String.join(",", skus);
+        r.direction = spikes && drops ? "MIXED" : drops ? "DROP" : spikes ? "SPIKE" : "NONE";
+        r.deltaUnits = r.actualUnits - r.baselineUnits;
+        r.zScore = variance > 0 ? r.deltaUnits / Math.sqrt(variance) : 0.0;
+        r.lift = r.baselineUnits > 0 ? r.actualUnits / r.baselineUnits : 0.0;
+        r.maxSkuZ = maxZ;
+        r.writtenAt = ep.dirtyAt;
+        return r;
+    }
+}

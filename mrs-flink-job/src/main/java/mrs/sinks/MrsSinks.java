@@ -1,0 +1,17 @@
+package mrs.sinks;
+
+import mrs.records.EpisodeEnded;
+import mrs.records.IngestError;
+import mrs.records.Report;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** Where each stage's log goes. The topology calls these; it never builds a connector itself. */
+public interface MrsSinks {
+    void detected(DataStream<Report> reports);
+
+    void ended(DataStream<EpisodeEnded> ended);
+
+    void salesErrors(DataStream<IngestError> errors);
+
+    void storesErrors(DataStream<IngestError> errors);
+}

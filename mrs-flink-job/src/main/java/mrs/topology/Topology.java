@@ -1,0 +1,84 @@
+package mrs.topology;
+
+import mrs.config.MrsConfig;
+import mrs.functions.EpisodeFunction;
+import mrs.functions.ParseFunction;
+import mrs.functions.SkuWindowDetector;
+import mrs.functions.Tags;
+import mrs.records.EpisodeEnded;
+import mrs.records.IngestError;
+import mrs.records.RawRecord;
+import mrs.records.Report;
+import mrs.records.SaleEvent;
+import mrs.records.SkuWindow;
+import mrs.records.StoreInfo;
+import mrs.serde.SalesDeserializer;
+import mrs.serde.StoresDeserializer;
+import mrs.sinks.MrsSinks;
+import mrs.udfs.detect.SeasonalDetector;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The MRS streaming topology, independent of where its inputs come from and where its logs go:
+ *
+ * <pre>
+ *  sales (raw) ─► parse-sales ─┬─► watermarks ─► keyBy(store|sku) ─► sku-window-detector ─┐
+ *                              └─► errors ─────────────────────────── late-sales ─────────┴─► sales_errors
+ *                                                                                          │
+ *  stores (raw) ─► parse-stores ─► broadcast ──────────────────────┐                       ▼
+ *                      └─► stores_errors            keyBy(store) ─► episode ─► minority_reports_detected_log
+ *                                                                        └──► minority_event_ended_log
+ * </pre>
+ */
+public final class Topology {
+    private Topology() {}
+
+    /** Wires the pipeline onto the given raw inputs and sinks. */
+    public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw, MrsSinks sinks) {
+        SingleOutputStreamOperator<SaleEvent> sales = salesRaw
+                .process(new ParseFunction<>("parse-sales", new SalesDeserializer(cfg.maxFutureSkew())::parse))
+                .returns(TypeInformation.of(SaleEvent.class))
+                .name("parse-sales")
+                .uid("parse-sales");
+
+        SingleOutputStreamOperator<StoreInfo> stores = storesRaw
+                .process(new ParseFunction<>("parse-stores", new StoresDeserializer()::parse))
+                .returns(TypeInformation.of(StoreInfo.class))
+                .name("parse-stores")
+                .uid("parse-stores");
+
+        SeasonalDetector detector = Detection.detector(cfg);
+        SingleOutputStreamOperator<SkuWindow> skuWindows = sales
+                .assignTimestampsAndWatermarks(Watermarks.sales(cfg))
+                .name("sales-watermarks")
+                .uid("sales-watermarks")
+                .keyBy(SaleEvent::storeSkuKey)
+                .process(new SkuWindowDetector(detector, cfg.windowSize(), cfg.allowedLateness(), cfg.maxSilentWindows()))
+                .name("sku-window-detector")
+                .uid("sku-window-detector");
+
+        BroadcastStream<StoreInfo> storeDimension = stores
+                .assignTimestampsAndWatermarks(Watermarks.dimension())
+                .name("stores-watermarks")
+                .uid("stores-watermarks")
+                .broadcast(EpisodeFunction.STORES);
+
+        SingleOutputStreamOperator<Report> reports = skuWindows
+                .keyBy(w -> w.storeId)
+                .connect(storeDimension)
+                .process(new EpisodeFunction(cfg.windowSize(), cfg.allowedLateness(), cfg.quietWindows()))
+                .name("episode")
+                .uid("episode");
+
+        DataStream<EpisodeEnded> ended = reports.getSideOutput(Tags.ENDED);
+        DataStream<IngestError> salesErrors = sales.getSideOutput(Tags.ERRORS).union(skuWindows.getSideOutput(Tags.ERRORS));
+
+        sinks.detected(reports);
+        sinks.ended(ended);
+        sinks.salesErrors(salesErrors);
+        sinks.storesErrors(stores.getSideOutput(Tags.ERRORS));
+    }
+}

@@ -1,0 +1,39 @@
+package mrs.topology;
+
+import mrs.config.MrsConfig;
+import mrs.records.SaleEvent;
+import mrs.records.StoreInfo;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+
+/** One watermark strategy per input. */
+public final class Watermarks {
+    private Watermarks() {}
+
+    /** Sales: event time with bounded out-of-orderness, and idleness so a quiet partition cannot stall. */
+    public static WatermarkStrategy<SaleEvent> sales(MrsConfig cfg) {
+        return WatermarkStrategy.<SaleEvent>forBoundedOutOfOrderness(cfg.outOfOrderness())
+                .withTimestampAssigner((e, ts) -> e.eventTime)
+                .withIdleness(cfg.idleness());
+    }
+
+    /**
+     * The store dimension is not a time series: it must never hold event time back in the operators it
+     * is broadcast to, so it always reports a watermark just below the end of time (the real end of
+     * input is still signalled when a bounded stores stream finishes).
+     */
+    public static WatermarkStrategy<StoreInfo> dimension() {
+        return WatermarkStrategy.<StoreInfo>forGenerator(ctx -> new WatermarkGenerator<StoreInfo>() {
+            @Override
+            public void onEvent(StoreInfo event, long eventTimestamp, WatermarkOutput output) {}
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+            }
+        }).withTimestampAssigner((s, ts) -> Long.MIN_VALUE);
+    }
+
+}

@@ -1,0 +1,245 @@
+package mrs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mrs.config.MrsConfig;
+import mrs.records.EpisodeEnded;
+import mrs.records.Report;
+import mrs.records.SaleEvent;
+import mrs.records.SkuWindow;
+import mrs.topology.Detection;
+import mrs.udfs.ids.Ids;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** The detection functions in operator harnesses: verdicts, episode identity, revisions, end of life. */
+class DetectionHarnessTest {
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    /** A Monday 00:00 UTC, so history covers whole weeks. */
+    private static final long T0 = Instant.parse("2025-07-07T00:00:00Z").toEpochMilli();
+    private static final MrsConfig CFG = MrsConfig.defaults();
+
+    private static SaleEvent sale(long t, int units) {
+        SaleEvent e = new SaleEvent();
+        e.eventId = "e-" + t;
+        e.storeId = "LON-001";
+        e.sku = "SKU-1";
+        e.eventTime = t;
+        e.units = units;
+        e.revenue = units * 2.0;
+        e.currency = "GBP";
+        return e;
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, SaleEvent, SkuWindow> detectorHarness() throws Exception {
+        SkuWindowDetector fn = new SkuWindowDetector(Detection.detector(CFG), CFG.windowSize(), CFG.allowedLateness(),
+                CFG.maxSilentWindows());
+        KeyedOneInputStreamOperatorTestHarness<String, SaleEvent, SkuWindow> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), SaleEvent::storeSkuKey, Types.STRING);
+        h.open();
+        return h;
+    }
+
+    /** Steady sales with a daily shape: busy by day, quiet at night. */
+    private static int steadyUnits(long hourStart) {
+        int hourOfDay = (int) ((hourStart / HOUR) % 24);
+        return hourOfDay >= 8 && hourOfDay < 20 ? 30 + (int) ((hourStart / HOUR) % 5) : 1;
+    }
+
+    @Test
+    void spikeAfterWarmUpIsAnomalousAndHistoryIsNot() throws Exception {
+        var h = detectorHarness();
+        long spikeHour = T0 + 14 * 24 * HOUR + 12 * HOUR;
+        for (long t = T0; t <= spikeHour + 5 * HOUR; t += HOUR) {
+            int units = t == spikeHour ? 120 : steadyUnits(t);
+            h.processElement(new StreamRecord<>(sale(t + 30 * 60_000, units), t + 30 * 60_000));
+            h.processWatermark(t + HOUR - 1);
+        }
+        List<SkuWindow> out = h.extractOutputValues();
+        assertThat(out).hasSize(1);
+        SkuWindow w = out.get(0);
+        assertThat(w.windowStart).isEqualTo(spikeHour);
+        assertThat(w.anomalous).isTrue();
+        assertThat(w.direction).isEqualTo("SPIKE");
+        assertThat(w.actualUnits).isEqualTo(120.0);
+        assertThat(w.expectedUnits).isBetween(27.0, 37.0);
+        h.close();
+    }
+
+    @Test
+    void emptyWindowsAreStillAssessedSoADropToZeroIsSeen() throws Exception {
+        var h = detectorHarness();
+        long outage = T0 + 14 * 24 * HOUR + 10 * HOUR;
+        for (long t = T0; t < outage; t += HOUR) {
+            h.processElement(new StreamRecord<>(sale(t + 60_000, steadyUnits(t)), t + 60_000));
+            h.processWatermark(t + HOUR - 1);
+        }
+        // The feed goes silent for three busy hours: no sales at all reach the detector.
+        h.processWatermark(outage + 3 * HOUR - 1);
+        List<SkuWindow> out = h.extractOutputValues();
+        assertThat(out).extracting(w -> w.windowStart).containsExactly(outage, outage + HOUR, outage + 2 * HOUR);
+        assertThat(out).allSatisfy(w -> {
+            assertThat(w.direction).isEqualTo("DROP");
+            assertThat(w.actualUnits).isZero();
+        });
+        h.close();
+    }
+
+    @Test
+    void lateDataWithinLatenessRevisesTheWindowAndLaterDataIsRefused() throws Exception {
+        var h = detectorHarness();
+        long hour = T0 + 14 * 24 * HOUR + 12 * HOUR;
+        for (long t = T0; t < hour; t += HOUR) {
+            h.processElement(new StreamRecord<>(sale(t + 60_000, steadyUnits(t)), t + 60_000));
+            h.processWatermark(t + HOUR - 1);
+        }
+        h.processElement(new StreamRecord<>(sale(hour + 60_000, 31), hour + 60_000));
+        h.processWatermark(hour + HOUR - 1);
+        assertThat(h.extractOutputValues()).isEmpty();
+        // A late burst for the closed window within the allowed lateness: re-fired, now anomalous.
+        h.processElement(new StreamRecord<>(sale(hour + 120_000, 90), hour + 120_000));
+        assertThat(h.extractOutputValues()).singleElement().satisfies(w -> {
+            assertThat(w.windowStart).isEqualTo(hour);
+            assertThat(w.actualUnits).isEqualTo(121.0);
+            assertThat(w.anomalous).isTrue();
+        });
+        // Past the lateness: refused to the errors side output, nothing else changes.
+        h.processWatermark(hour + HOUR - 1 + CFG.allowedLateness().toMillis() + HOUR);
+        h.processElement(new StreamRecord<>(sale(hour + 180_000, 5), hour + 180_000));
+        assertThat(h.getSideOutput(Tags.ERRORS)).singleElement()
+                .satisfies(r -> assertThat(r.getValue().stage).isEqualTo("late-sales"));
+        h.close();
+    }
+
+    @Test
+    void verdictsDoNotDependOnHowFarTheWatermarkLags() throws Exception {
+        long spikeHour = T0 + 14 * 24 * HOUR + 12 * HOUR;
+        long silentFrom = spikeHour - 26 * HOUR; // three busy hours with no sales at all: a drop
+        var a = detectorHarness();
+        var b = detectorHarness();
+        for (long t = T0; t <= spikeHour + 5 * HOUR; t += HOUR) {
+            if (t < silentFrom || t >= silentFrom + 3 * HOUR) {
+                int units = t == spikeHour ? 120 : steadyUnits(t);
+                a.processElement(new StreamRecord<>(sale(t + 30 * 60_000, units), t + 30 * 60_000));
+                b.processElement(new StreamRecord<>(sale(t + 30 * 60_000, units), t + 30 * 60_000));
+            }
+            a.processWatermark(t + HOUR - 1);
+        }
+        a.processWatermark(Long.MAX_VALUE);
+        // b sees no watermark until the input ends: every window fires in one backlog at the end.
+        b.processWatermark(Long.MAX_VALUE);
+        List<String> perHour = a.extractOutputValues().stream()
+                .map(w -> w.windowStart + ":" + w.direction + ":" + w.actualUnits + ":" + w.expectedUnits).toList();
+        List<String> atEnd = b.extractOutputValues().stream()
+                .map(w -> w.windowStart + ":" + w.direction + ":" + w.actualUnits + ":" + w.expectedUnits).toList();
+        assertThat(perHour).anyMatch(v -> v.startsWith(silentFrom + ":DROP")).anyMatch(v -> v.contains(":SPIKE:"));
+        assertThat(atEnd).isEqualTo(perHour);
+        a.close();
+        b.close();
+    }
+
+    // ---- store-level episodes ----
+
+    private static SkuWindow window(String sku, long start, boolean anomalous, double actual) {
+        SkuWindow w = new SkuWindow();
+        w.storeId = "LON-001";
+        w.sku = sku;
+        w.windowStart = start;
+        w.windowEnd = start + HOUR;
+        w.actualUnits = actual;
+        w.expectedUnits = 10;
+        w.spread = 3;
+        w.z = (actual - 10) / 3;
+        w.lift = actual / 10;
+        w.direction = anomalous ? "SPIKE" : "NONE";
+        w.anomalous = anomalous;
+        w.actualRevenue = actual * 2;
+        w.expectedRevenue = 20;
+        return w;
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, SkuWindow, mrs.records.StoreInfo, Report> episodeHarness()
+            throws Exception {
+        EpisodeFunction fn = new EpisodeFunction(CFG.windowSize(), CFG.allowedLateness(), CFG.quietWindows());
+        var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                fn, w -> w.storeId, Types.STRING, EpisodeFunction.STORES);
+        // As in the job: the store dimension never holds event time back.
+        h.processBroadcastWatermark(Long.MAX_VALUE - 1);
+        return h;
+    }
+
+    @Test
+    void episodeKeepsItsReportIdAcrossRevisionsAndEndsLeavingNoTimersOrState() throws Exception {
+        var h = episodeHarness();
+        long w0 = T0 + 10 * HOUR;
+        h.processElement(window("SKU-1", w0, true, 50), w0 + HOUR - 1);
+        h.processElement(window("SKU-2", w0, true, 40), w0 + HOUR - 1);
+        h.processWatermark(w0 + HOUR - 1);
+        h.processElement(window("SKU-1", w0 + HOUR, true, 45), w0 + 2 * HOUR - 1);
+        h.processWatermark(w0 + 2 * HOUR - 1);
+        // Late data revises the first window of the episode.
+        h.processElement(window("SKU-2", w0, true, 55), w0 + HOUR - 1);
+        h.processWatermark(w0 + 3 * HOUR - 1);
+
+        List<Report> revs = h.extractOutputValues();
+        String id = Ids.reportId("LON-001", w0);
+        assertThat(revs).extracting(r -> r.reportId).containsOnly(id);
+        assertThat(revs).extracting(r -> r.revision).containsExactly(1, 2, 3);
+        assertThat(revs.get(0).actualUnits).isEqualTo(90.0);
+        assertThat(revs.get(0).skus).isEqualTo("SKU-1,SKU-2");
+        assertThat(revs.get(1).actualUnits).isEqualTo(135.0);
+        assertThat(revs.get(2).actualUnits).isEqualTo(150.0);
+        assertThat(revs.get(2).windowStart).isEqualTo(w0);
+        assertThat(revs.get(2).windowEnd).isEqualTo(w0 + 2 * HOUR);
+        assertThat(h.getSideOutput(Tags.ENDED)).isNullOrEmpty();
+
+        // Enough normal windows (and the lateness) pass: the episode ends and leaves nothing behind.
+        long endAt = w0 + 2 * HOUR + CFG.quietWindows() * HOUR - 1 + CFG.allowedLateness().toMillis();
+        h.processWatermark(endAt);
+        List<EpisodeEnded> ended = h.getSideOutput(Tags.ENDED).stream().map(StreamRecord::getValue).toList();
+        assertThat(ended).singleElement().satisfies(e -> {
+            assertThat(e.reportId).isEqualTo(id);
+            assertThat(e.windowEnd).isEqualTo(w0 + 2 * HOUR);
+            assertThat(e.finalRevision).isEqualTo(3);
+        });
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries())
+                .isZero();
+
+        // A new anomaly afterwards founds a new episode with a new id.
+        long w1 = endAt + 1 + 5 * HOUR;
+        h.processElement(window("SKU-1", w1, true, 50), w1 + HOUR - 1);
+        h.processWatermark(w1 + HOUR - 1);
+        assertThat(h.extractOutputValues()).last().satisfies(r -> {
+            assertThat(r.reportId).isEqualTo(Ids.reportId("LON-001", w1)).isNotEqualTo(id);
+            assertThat(r.revision).isEqualTo(1);
+        });
+        h.close();
+    }
+
+    @Test
+    void aRetractedWindowLeavesTheEpisodeTotals() throws Exception {
+        var h = episodeHarness();
+        long w0 = T0 + 10 * HOUR;
+        h.processElement(window("SKU-1", w0, true, 50), w0 + HOUR - 1);
+        h.processElement(window("SKU-2", w0, true, 40), w0 + HOUR - 1);
+        h.processWatermark(w0 + HOUR - 1);
+        h.processElement(window("SKU-2", w0, false, 12), w0 + HOUR - 1);
+        h.processWatermark(w0 + HOUR);
+        assertThat(h.extractOutputValues()).last().satisfies(r -> {
+            assertThat(r.revision).isEqualTo(2);
+            assertThat(r.skus).isEqualTo("SKU-1");
+            assertThat(r.actualUnits).isEqualTo(50.0);
+        });
+        h.close();
+    }
+}
