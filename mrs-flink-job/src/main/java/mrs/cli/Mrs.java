@@ -61,7 +61,11 @@ public final class Mrs {
             return 2;
         } catch (Exception e) {
             err.println("mrs " + cmd + ": failed: " + rootMessage(e));
-            e.printStackTrace(err);
+            if (System.getenv("MRS_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(set MRS_DEBUG=1 for the stack trace)");
+            }
             return 1;
         }
     }

@@ -3,6 +3,7 @@ package mrs.cli;
 import java.io.PrintStream;
 import mrs.ddl.CatalogSettings;
 import mrs.sql.SqlRunner;
+import org.apache.flink.types.Row;
 
 /** Prints the current revision of every detected report, read back from the Iceberg log. */
 final class Reports {
@@ -27,6 +28,10 @@ final class Reports {
         out.println();
         out.println("Detected Minority Reports (latest revision of each, from minority_reports_detected_log):");
         out.println(SqlRunner.format(r));
+        SqlRunner.Result counts = new SqlRunner(catalog).query(
+                "SELECT count(*), count(DISTINCT report_id) FROM minority_reports_detected_log");
+        Row c = counts.rows().get(0);
+        out.printf("%s reports in %s revision rows of minority_reports_detected_log%n", c.getField(1), c.getField(0));
         SqlRunner.Result errors = new SqlRunner(catalog).query(
                 "SELECT stage, count(*) AS refused FROM sales_errors GROUP BY stage ORDER BY stage");
         out.println();

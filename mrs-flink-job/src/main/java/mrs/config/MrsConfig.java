@@ -98,6 +98,8 @@ public final class MrsConfig implements Serializable {
         idleness();
         allowedLateness();
         quietWindows();
+        minEpisodeWindows();
+        singleWindowZ();
         zone();
         maxFutureSkew();
         parallelism();
@@ -163,6 +165,8 @@ public final class MrsConfig implements Serializable {
     public Duration idleness() { return duration("mrs.window.idleness"); }
     public Duration allowedLateness() { return duration("mrs.window.allowed-lateness"); }
     public int quietWindows() { return integer("mrs.episode.quiet-windows"); }
+    public int minEpisodeWindows() { return integer("mrs.episode.min-windows"); }
+    public double singleWindowZ() { return number("mrs.episode.single-window-z"); }
     public ZoneId zone() {
         String v = get("mrs.detector.zone");
         try {

@@ -45,6 +45,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("log.retention.hours", "-1")
                 .setDeleteOnClose(true)
                 .build();
+        // The storage formatter prints its bootstrap records to stdout: keep the user's console clean.
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
             cluster.format();
             cluster.startup();
@@ -52,6 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             cluster.close();
             throw e;
+        } finally {
+            System.setOut(stdout);
         }
         return new EmbeddedKafka(cluster);
     }

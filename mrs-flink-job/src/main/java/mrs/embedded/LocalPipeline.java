@@ -18,6 +18,7 @@ import mrs.sinks.IcebergSinks;
 import mrs.topology.Sources;
 import mrs.topology.Topology;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -78,6 +79,10 @@ public final class LocalPipeline {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Detector state outgrows the JobManager's in-memory checkpoint limit: checkpoint to local files.
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                cfg.dataDir().toAbsolutePath().resolve("checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(cfg.parallelism());
         MrsJob.configure(env, cfg);
@@ -120,7 +125,7 @@ public final class LocalPipeline {
 
     /** Deletes the embedded catalog, warehouse and broker data so a run starts from empty logs. */
     public static void resetEmbeddedData(Path dataDir, PrintStream log) throws IOException {
-        for (String sub : List.of("catalog.db", "warehouse", "kafka")) {
+        for (String sub : List.of("catalog.db", "catalog.db.lock", "warehouse", "kafka", "checkpoints")) {
             Path p = dataDir.resolve(sub);
             if (Files.exists(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {

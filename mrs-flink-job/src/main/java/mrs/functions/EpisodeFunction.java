@@ -27,7 +27,9 @@ import org.apache.flink.util.Collector;
  * Per store: folds anomalous (SKU, window) verdicts into one episode, the Minority Report. The first
  * anomalous window founds it ({@code report_id = hash(store_id || window_start)}); every later or
  * revised window updates the same report with a new revision, emitted once per window when the
- * watermark passes it. Verdicts are buffered and applied in event-time order at that moment. After {@code quietWindows} normal windows (plus the allowed lateness, so late
+ * watermark passes it. Verdicts are buffered and applied in event-time order at that moment. An
+ * episode is only reported once it is confirmed (several anomalous SKU-windows, or one very strong
+ * one); an unconfirmed candidate that goes quiet is dropped and counted in {@code episodes-suppressed}. After {@code quietWindows} normal windows (plus the allowed lateness, so late
  * data cannot reopen it silently) the episode ends: an {@link EpisodeEnded} goes to {@link Tags#ENDED}
  * and all of the store's episode state and timers are cleared.
  */
@@ -39,17 +41,23 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
     private final long size;
     private final long lateness;
     private final int quietWindows;
+    private final int minWindows;
+    private final double singleWindowZ;
 
     private transient ValueState<EpisodeState> episode; // cleared when the episode ends
     private transient MapState<String, SkuWindow> hits; // cleared when the episode ends
     private transient MapState<String, SkuWindow> pending; // each entry removed at its window's timer
     private transient Counter reports;
     private transient Counter ended;
+    private transient Counter suppressed;
 
-    public EpisodeFunction(Duration windowSize, Duration allowedLateness, int quietWindows) {
+    public EpisodeFunction(Duration windowSize, Duration allowedLateness, int quietWindows, int minWindows,
+            double singleWindowZ) {
         this.size = windowSize.toMillis();
         this.lateness = allowedLateness.toMillis();
         this.quietWindows = quietWindows;
+        this.minWindows = minWindows;
+        this.singleWindowZ = singleWindowZ;
     }
 
     @Override
@@ -61,6 +69,7 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
                 new MapStateDescriptor<>("pending-windows", Types.STRING, Types.POJO(SkuWindow.class)));
         reports = getRuntimeContext().getMetricGroup().counter("report-revisions");
         ended = getRuntimeContext().getMetricGroup().counter("episodes-ended");
+        suppressed = getRuntimeContext().getMetricGroup().counter("episodes-suppressed");
     }
 
     @Override
@@ -95,13 +104,21 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         if (ep == null) {
             return;
         }
-        if (ep.dirty) {
+        if (!ep.confirmed && confirms()) {
+            ep.confirmed = true;
+        }
+        if (ep.dirty && ep.confirmed) {
             ep.revision++;
             ep.dirty = false;
             out.collect(report(ctx.getCurrentKey(), ep, ctx.getBroadcastState(STORES)));
             reports.inc();
         }
-        if (timestamp >= ep.endTimer) {
+        if (timestamp >= ep.endTimer && !ep.confirmed) {
+            // A lone blip that never gathered enough evidence: nothing was reported, nothing ends.
+            suppressed.inc();
+            episode.clear();
+            hits.clear();
+        } else if (timestamp >= ep.endTimer) {
             EpisodeEnded end = new EpisodeEnded();
             end.reportId = ep.reportId;
             end.storeId = ctx.getCurrentKey();
@@ -119,6 +136,22 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         } else {
             episode.update(ep);
         }
+    }
+
+    /**
+     * An episode is reported once it holds {@code minWindows} anomalous (SKU, window) verdicts, or one
+     * beyond {@code singleWindowZ}: a single SKU off for a single hour at the edge of the threshold is
+     * what noise looks like across thousands of keys, and reporting it would bury the real events.
+     */
+    private boolean confirms() throws Exception {
+        int n = 0;
+        for (SkuWindow w : hits.values()) {
+            n++;
+            if (n >= minWindows || Math.abs(w.z) >= singleWindowZ) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Folds one verdict into the episode (founding it if needed); returns the episode, or null. */

@@ -7,6 +7,8 @@ public class EpisodeState {
     public long windowStart;
     /** End of the newest anomalous window seen. */
     public long lastAnomalousEnd;
+    /** Enough evidence has been seen to report the episode (see EpisodeFunction); until then nothing is emitted. */
+    public boolean confirmed;
     /** Revisions emitted so far. */
     public int revision;
     /** A change arrived that has not been emitted yet. */

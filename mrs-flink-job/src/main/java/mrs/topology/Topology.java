@@ -69,7 +69,8 @@ public final class Topology {
         SingleOutputStreamOperator<Report> reports = skuWindows
                 .keyBy(w -> w.storeId)
                 .connect(storeDimension)
-                .process(new EpisodeFunction(cfg.windowSize(), cfg.allowedLateness(), cfg.quietWindows()))
+                .process(new EpisodeFunction(cfg.windowSize(), cfg.allowedLateness(), cfg.quietWindows(),
+                        cfg.minEpisodeWindows(), cfg.singleWindowZ()))
                 .name("episode")
                 .uid("episode");
 

@@ -169,7 +169,8 @@ class DetectionHarnessTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, SkuWindow, mrs.records.StoreInfo, Report> episodeHarness()
             throws Exception {
-        EpisodeFunction fn = new EpisodeFunction(CFG.windowSize(), CFG.allowedLateness(), CFG.quietWindows());
+        EpisodeFunction fn = new EpisodeFunction(CFG.windowSize(), CFG.allowedLateness(), CFG.quietWindows(),
+                CFG.minEpisodeWindows(), CFG.singleWindowZ());
         var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 fn, w -> w.storeId, Types.STRING, EpisodeFunction.STORES);
         // As in the job: the store dimension never holds event time back.
@@ -222,6 +223,38 @@ class DetectionHarnessTest {
         assertThat(h.extractOutputValues()).last().satisfies(r -> {
             assertThat(r.reportId).isEqualTo(Ids.reportId("LON-001", w1)).isNotEqualTo(id);
             assertThat(r.revision).isEqualTo(1);
+        });
+        h.close();
+    }
+
+    @Test
+    void aLoneWeakBlipIsSuppressedAndLeavesNothingBehind() throws Exception {
+        var h = episodeHarness();
+        long w0 = T0 + 10 * HOUR;
+        h.processElement(window("SKU-1", w0, true, 22), w0 + HOUR - 1); // z = 4: anomalous, not striking
+        h.processWatermark(w0 + 24 * HOUR);
+        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.getSideOutput(Tags.ENDED)).isNullOrEmpty();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend()).numKeyValueStateEntries())
+                .isZero();
+        h.close();
+    }
+
+    @Test
+    void aSecondWeakWindowConfirmsTheEpisodeFromItsFirstWindow() throws Exception {
+        var h = episodeHarness();
+        long w0 = T0 + 10 * HOUR;
+        h.processElement(window("SKU-1", w0, true, 22), w0 + HOUR - 1);
+        h.processWatermark(w0 + HOUR - 1);
+        assertThat(h.extractOutputValues()).isEmpty();
+        h.processElement(window("SKU-1", w0 + HOUR, true, 23), w0 + 2 * HOUR - 1);
+        h.processWatermark(w0 + 2 * HOUR - 1);
+        assertThat(h.extractOutputValues()).singleElement().satisfies(r -> {
+            assertThat(r.reportId).isEqualTo(Ids.reportId("LON-001", w0));
+            assertThat(r.revision).isEqualTo(1);
+            assertThat(r.anomalousWindows).isEqualTo(2);
+            assertThat(r.actualUnits).isEqualTo(45.0);
         });
         h.close();
     }
