@@ -21,6 +21,14 @@ public final class MrsTables {
     public static final String MINORITY_REPORTS_DETECTED_LOG = "minority_reports_detected_log";
     /** The authoritative end of a report's episode. */
     public static final String MINORITY_EVENT_ENDED_LOG = "minority_event_ended_log";
+    /** Records of the signals topic (context feeds) that could not be parsed or broke the contract. */
+    public static final String SIGNALS_ERRORS = "signals_errors";
+    /** One row per clustered report revision, with its cluster's metadata. */
+    public static final String MINORITY_REPORTS_CLUSTERED_LOG = "minority_reports_clustered_log";
+    /** One row per machine attribution proposal. */
+    public static final String MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG = "minority_reports_proposed_attribution_log";
+    /** One row per cohort (Minority Event) change of a report. */
+    public static final String MINORITY_REPORTS_COHORT_LOG = "minority_reports_cohort_log";
 
     private MrsTables() {}
 

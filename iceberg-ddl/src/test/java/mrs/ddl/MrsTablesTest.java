@@ -19,18 +19,23 @@ class MrsTablesTest {
             "source_offset", "error", "raw_payload", "event_time", "written_at", "processed_at");
 
     @Test
-    void bundledDdlDeclaresTheFourTablesInOrder() {
+    void bundledDdlDeclaresEveryTableInOrder() {
         assertThat(MrsTables.all()).containsExactly(MrsTables.SALES_ERRORS, MrsTables.MINORITY_REPORTS_DETECTED_LOG,
-                MrsTables.MINORITY_EVENT_ENDED_LOG, MrsTables.STORES_ERRORS);
+                MrsTables.MINORITY_EVENT_ENDED_LOG, MrsTables.STORES_ERRORS, MrsTables.SIGNALS_ERRORS,
+                MrsTables.MINORITY_REPORTS_CLUSTERED_LOG, MrsTables.MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG,
+                MrsTables.MINORITY_REPORTS_COHORT_LOG);
         assertThat(MrsTables.ddl().files()).extracting(DdlFile::name).containsExactly(
                 "V001__sales_errors.sql", "V002__minority_reports_detected_log.sql",
-                "V003__minority_event_ended_log.sql", "V004__stores_errors.sql");
+                "V003__minority_event_ended_log.sql", "V004__stores_errors.sql", "V005__signals_errors.sql",
+                "V006__minority_reports_clustered_log.sql", "V007__minority_reports_proposed_attribution_log.sql",
+                "V008__minority_reports_cohort_log.sql");
     }
 
     @Test
     void errorTablesShareOneLayout() {
         assertThat(MrsTables.columnNames(MrsTables.SALES_ERRORS)).isEqualTo(ERROR_COLUMNS);
         assertThat(MrsTables.columnNames(MrsTables.STORES_ERRORS)).isEqualTo(ERROR_COLUMNS);
+        assertThat(MrsTables.columnNames(MrsTables.SIGNALS_ERRORS)).isEqualTo(ERROR_COLUMNS);
         Schema sales = MrsTables.schema(MrsTables.SALES_ERRORS);
         Schema stores = MrsTables.schema(MrsTables.STORES_ERRORS);
         assertThat(sales.asStruct().fields()).extracting(Types.NestedField::type, Types.NestedField::isRequired)

@@ -97,10 +97,30 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         }
         due.sort(String::compareTo);
         EpisodeState ep = episode.value();
-        for (String k : due) {
-            ep = apply(pending.get(k), ep, ctx);
-            pending.remove(k);
+        // Apply the verdicts one window-time at a time, emitting after each: how many windows a lagging
+        // watermark let pile up must not change which revisions exist.
+        int i = 0;
+        while (i < due.size()) {
+            long ts = Long.parseLong(due.get(i).substring(0, 20));
+            if (ep != null && ts > ep.endTimer) {
+                ep = finish(ep, ctx); // the episode was over before this window
+            }
+            while (i < due.size() && Long.parseLong(due.get(i).substring(0, 20)) == ts) {
+                ep = apply(pending.get(due.get(i)), ep, ctx);
+                pending.remove(due.get(i));
+                i++;
+            }
+            emitIfChanged(ep, ctx, out);
         }
+        if (ep != null && timestamp >= ep.endTimer) {
+            ep = finish(ep, ctx);
+        }
+        if (ep != null) {
+            episode.update(ep);
+        }
+    }
+
+    private void emitIfChanged(EpisodeState ep, OnTimerContext ctx, Collector<Report> out) throws Exception {
         if (ep == null) {
             return;
         }
@@ -113,12 +133,11 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
             out.collect(report(ctx.getCurrentKey(), ep, ctx.getBroadcastState(STORES)));
             reports.inc();
         }
-        if (timestamp >= ep.endTimer && !ep.confirmed) {
-            // A lone blip that never gathered enough evidence: nothing was reported, nothing ends.
-            suppressed.inc();
-            episode.clear();
-            hits.clear();
-        } else if (timestamp >= ep.endTimer) {
+    }
+
+    /** Ends the episode: reports its end if it was reported, else just forgets it; clears its state. */
+    private EpisodeState finish(EpisodeState ep, OnTimerContext ctx) throws Exception {
+        if (ep.confirmed) {
             EpisodeEnded end = new EpisodeEnded();
             end.reportId = ep.reportId;
             end.storeId = ctx.getCurrentKey();
@@ -129,13 +148,14 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
             end.writtenAt = ep.lastAnomalousEnd + quietWindows * size;
             ctx.output(Tags.ENDED, end);
             ended.inc();
-            // The end timer is the episode's latest timer and pending verdicts are all earlier, so
-            // clearing here leaves no state and no timers behind.
-            episode.clear();
-            hits.clear();
         } else {
-            episode.update(ep);
+            // A lone blip that never gathered enough evidence: nothing was reported, nothing ends.
+            suppressed.inc();
         }
+        ctx.timerService().deleteEventTimeTimer(ep.endTimer);
+        episode.clear();
+        hits.clear();
+        return null;
     }
 
     /**

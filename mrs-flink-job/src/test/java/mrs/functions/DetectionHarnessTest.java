@@ -228,6 +228,31 @@ class DetectionHarnessTest {
     }
 
     @Test
+    void revisionsDoNotDependOnHowFarTheWatermarkLags() throws Exception {
+        long w0 = T0 + 10 * HOUR;
+        var stepwise = episodeHarness();
+        var atOnce = episodeHarness();
+        for (int i = 0; i < 4; i++) {
+            SkuWindow w = window("SKU-1", w0 + i * HOUR, true, 30 + i);
+            stepwise.processElement(w, w.windowEnd - 1);
+            stepwise.processWatermark(w.windowEnd - 1);
+            atOnce.processElement(w, w.windowEnd - 1);
+        }
+        // a second episode after a long quiet spell, still before the lagging watermark moves
+        SkuWindow late = window("SKU-2", w0 + 20 * HOUR, true, 60);
+        stepwise.processElement(late, late.windowEnd - 1);
+        atOnce.processElement(late, late.windowEnd - 1);
+        stepwise.processWatermark(Long.MAX_VALUE);
+        atOnce.processWatermark(Long.MAX_VALUE);
+        List<String> a = stepwise.extractOutputValues().stream().map(r -> r.reportId + "#" + r.revision + ":" + r.actualUnits).toList();
+        List<String> b = atOnce.extractOutputValues().stream().map(r -> r.reportId + "#" + r.revision + ":" + r.actualUnits).toList();
+        assertThat(a).hasSize(5).isEqualTo(b);
+        assertThat(atOnce.getSideOutput(Tags.ENDED)).hasSize(2);
+        stepwise.close();
+        atOnce.close();
+    }
+
+    @Test
     void aLoneWeakBlipIsSuppressedAndLeavesNothingBehind() throws Exception {
         var h = episodeHarness();
         long w0 = T0 + 10 * HOUR;

@@ -1,0 +1,285 @@
+package mrs.udfs.attribution;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Proposes the likely causes of a Minority Report with calibrated probabilities, a plain-language
+ * narrative and the evidence used. Stateless, deterministic and serialisable, so one instance can live
+ * in a Flink operator and be called for every report revision and every newly matched signal.
+ *
+ * <p>The model is a naive-Bayes classifier over the taxonomy's causes plus a catch-all "other /
+ * unexplained" class, with every parameter (priors, per-cause signal recall and decoy rates, report
+ * feature tables, scope and timing factors, temperature) in the {@link Taxonomy} file; the file header
+ * documents the maths. Evidence comes from three places: the matching signals (kind and attributes pick
+ * the cause; strength, scope specificity and timing decide how much they count), the data-health flags
+ * (all SKUs to zero, impossible values) and the report's own shape (direction, how many stores share
+ * the anomaly, how many SKUs, magnitude, duration, store tags). Because the catch-all class competes with
+ * the causes, a report without convincing evidence gets a low top confidence rather than a made-up
+ * cause; the candidates are still listed.
+ *
+ * <p>Determinism: signals are de-duplicated by id and processed in id order, maths uses
+ * {@link StrictMath}, confidences are rounded to 4 decimals and the narrative is formatted with
+ * {@link Locale#ROOT} and UTC times, so a replay writes byte-identical rows.
+ */
+public final class AttributionModel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How many candidates a proposal carries ({@code cause}, {@code cause_2}, {@code cause_3}). */
+    public static final int CANDIDATES = 3;
+
+    private final Taxonomy taxonomy;
+
+    /** A model on the default taxonomy ({@link Taxonomy#load()}). */
+    public AttributionModel() {
+        this(Taxonomy.load());
+    }
+
+    /** A model on the given taxonomy. */
+    public AttributionModel(Taxonomy taxonomy) {
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+    }
+
+    /** The taxonomy (and parameters) this model uses. */
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** The degraded proposal (cause {@code unknown}, confidence null); see {@link Proposal#degraded}. */
+    public static Proposal degraded(String reason) {
+        return Proposal.degraded(reason);
+    }
+
+    /**
+     * Proposes causes for one report revision. {@code signals} are the signals the caller matched; they
+     * are re-checked with {@link SignalView#matches} (a non-matching one is ignored, never an error), and
+     * duplicates by id count once. Null {@code signals} means none.
+     */
+    public Proposal propose(ReportView report, List<SignalView> signals) {
+        Evaluation ev = evaluate(report, signals);
+        List<Candidate> ranked = ev.rankedCauses();
+        List<Candidate> top = new ArrayList<>(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
+        String tier = taxonomy.tierOf(top.get(0).confidence());
+        return new Proposal(top, tier, Narrative.write(ev, top), ev.evidence(top), false);
+    }
+
+    /**
+     * The full posterior: every cause of the taxonomy and the catch-all class (label
+     * {@link Taxonomy#otherLabel()}, null detection type and impact vector), sorted by probability then
+     * name. Probabilities sum to 1 (up to rounding). For calibration and accuracy tooling.
+     */
+    public List<Candidate> distribution(ReportView report, List<SignalView> signals) {
+        Evaluation ev = evaluate(report, signals);
+        List<Candidate> all = new ArrayList<>(ev.rankedCauses());
+        all.add(new Candidate(taxonomy.otherLabel(), null, null, round(ev.prob[ev.otherIndex()])));
+        all.sort(CANDIDATE_ORDER);
+        return all;
+    }
+
+    static final Comparator<Candidate> CANDIDATE_ORDER =
+            Comparator.comparing(Candidate::confidence, Comparator.reverseOrder()).thenComparing(Candidate::cause);
+
+    static double round(double p) {
+        return StrictMath.rint(p * 10_000.0) / 10_000.0;
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    /** A matching signal that fed a cause, with the genuineness it was given. */
+    record Use(SignalView signal, int causeIndex, double genuineness, boolean late) {}
+
+    /** Everything one evaluation computed, for the proposal, the narrative and the evidence string. */
+    final class Evaluation {
+        final ReportView report;
+        final double[] prob;
+        final List<Use> uses = new ArrayList<>();
+        final List<String> checks = new ArrayList<>();
+        final List<String> tagsPresent = new ArrayList<>();
+
+        Evaluation(ReportView report, int classes) {
+            this.report = report;
+            this.prob = new double[classes];
+        }
+
+        Taxonomy taxonomy() {
+            return taxonomy;
+        }
+
+        int otherIndex() {
+            return prob.length - 1;
+        }
+
+        String label(int index) {
+            return taxonomy.classes().get(index).label;
+        }
+
+        double probabilityOf(int index) {
+            return round(prob[index]);
+        }
+
+        /** Causes (catch-all excluded), best first, ties by name. */
+        List<Candidate> rankedCauses() {
+            List<Candidate> out = new ArrayList<>();
+            List<Taxonomy.Cause> causes = taxonomy.causes();
+            for (int i = 0; i < causes.size(); i++) {
+                Taxonomy.Cause c = causes.get(i);
+                out.add(new Candidate(c.label(), c.detectionType(), c.impactVector(), round(prob[i])));
+            }
+            out.sort(CANDIDATE_ORDER);
+            return out;
+        }
+
+        /** Signal uses ordered for reporting: by their cause's rank, then genuineness, then id. */
+        List<Use> orderedUses(List<Candidate> ranked) {
+            List<String> order = new ArrayList<>();
+            for (Candidate c : rankedCauses()) {
+                order.add(c.cause());
+            }
+            List<Use> out = new ArrayList<>(uses);
+            out.sort(Comparator.<Use>comparingInt(u -> order.indexOf(label(u.causeIndex())))
+                    .thenComparing(Use::genuineness, Comparator.reverseOrder())
+                    .thenComparing(u -> u.signal().signalId()));
+            return out;
+        }
+
+        /** Signal ids, their URLs and data-health checks, " | "-delimited. */
+        String evidence(List<Candidate> ranked) {
+            Set<String> items = new LinkedHashSet<>();
+            for (Use u : orderedUses(ranked)) {
+                items.add(u.signal().signalId());
+                String url = u.signal().url();
+                if (url != null) {
+                    items.add(url);
+                }
+            }
+            for (String c : checks) {
+                items.add("check:" + c);
+            }
+            return String.join(" | ", items);
+        }
+    }
+
+    private Evaluation evaluate(ReportView r, List<SignalView> signals) {
+        Objects.requireNonNull(r, "report");
+        List<Taxonomy.ClassParams> classes = taxonomy.classes();
+        int n = classes.size();
+        Evaluation ev = new Evaluation(r, n);
+        double[] log = new double[n];
+
+        int dir = Taxonomy.DIRECTIONS.indexOf(r.direction());
+        int breadth = bin(taxonomy.edges("breadth"), r.effectiveConcurrentStores());
+        int skus = bin(taxonomy.edges("skus"), r.effectiveSkuCount());
+        int magnitude = bin(taxonomy.edges("magnitude"), r.magnitude());
+        int duration = bin(taxonomy.edges("duration"), Math.max(r.anomalousWindows(), 1));
+        for (String tag : taxonomy.tags()) {
+            if (r.hasTag(tag)) {
+                ev.tagsPresent.add(tag);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            Taxonomy.ClassParams cp = classes.get(k);
+            double l = StrictMath.log(cp.prior);
+            l += StrictMath.log(cp.features.get("direction")[dir]);
+            l += StrictMath.log(cp.features.get("breadth")[breadth]);
+            l += StrictMath.log(cp.features.get("skus")[skus]);
+            l += StrictMath.log(cp.features.get("magnitude")[magnitude]);
+            l += StrictMath.log(cp.features.get("duration")[duration]);
+            l += logFlag(cp.features.get("all_skus_zero")[0], r.allSkusDropToZero());
+            l += logFlag(cp.features.get("impossible_values")[0], r.impossibleValues());
+            for (String tag : taxonomy.tags()) {
+                l += logFlag(cp.features.get("tag." + tag)[0], r.hasTag(tag));
+            }
+            log[k] = l;
+        }
+        if (r.allSkusDropToZero()) {
+            ev.checks.add("all_skus_zero");
+        }
+        if (r.impossibleValues()) {
+            ev.checks.add("impossible_values");
+        }
+        if (r.effectiveConcurrentStores() == 1 && r.effectiveSkuCount() == 1
+                && !ReportView.DROP.equals(r.direction())) {
+            ev.checks.add("single_store_single_sku");
+        }
+
+        // Signals: one per id (the latest observation known at asOf wins), in id order.
+        TreeMap<String, SignalView> byId = new TreeMap<>();
+        if (signals != null) {
+            for (SignalView s : signals) {
+                if (s == null || !s.matches(r)) {
+                    continue;
+                }
+                SignalView seen = byId.get(s.signalId());
+                if (seen == null || s.observedAt() > seen.observedAt()
+                        || (s.observedAt() == seen.observedAt() && s.strength() > seen.strength())) {
+                    byId.put(s.signalId(), s);
+                }
+            }
+        }
+        double[] notGenuine = new double[n];
+        Arrays.fill(notGenuine, 1.0);
+        for (SignalView s : byId.values()) {
+            int k = taxonomy.causeIndexOf(s);
+            if (k < 0) {
+                continue;
+            }
+            Taxonomy.ClassParams cp = classes.get(k);
+            boolean late = s.validFrom() > r.windowStart() + taxonomy.lateGraceMillis();
+            double g = s.strength()
+                    * taxonomy.scopeFit(s.scopeLevel())
+                    * (s.sku() == null ? taxonomy.allSkusFit() : 1.0)
+                    * (late ? cp.lateFactor : 1.0);
+            notGenuine[k] *= 1.0 - g;
+            ev.uses.add(new Use(s, k, g, late));
+        }
+        for (int k = 0; k < n - 1; k++) {
+            Taxonomy.ClassParams cp = classes.get(k);
+            if (!cp.hasSignals()) {
+                continue;
+            }
+            double present = cp.recall / cp.decoyRate;
+            double absent = (1.0 - cp.recall) / (1.0 - cp.decoyRate);
+            double genuine = 1.0 - notGenuine[k];
+            log[k] += StrictMath.log(absent + (present - absent) * genuine);
+        }
+
+        double t = taxonomy.temperature();
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : log) {
+            max = Math.max(max, l / t);
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            ev.prob[k] = StrictMath.exp(log[k] / t - max);
+            sum += ev.prob[k];
+        }
+        for (int k = 0; k < n; k++) {
+            ev.prob[k] /= sum;
+        }
+        return ev;
+    }
+
+    private static double logFlag(double pTrue, boolean value) {
+        return StrictMath.log(value ? pTrue : 1.0 - pTrue);
+    }
+
+    /** Index of the last edge at or below the value (values below the first edge go to bin 0). */
+    static int bin(double[] edges, double value) {
+        int b = 0;
+        for (int i = 0; i < edges.length; i++) {
+            if (value >= edges[i]) {
+                b = i;
+            }
+        }
+        return b;
+    }
+}
