@@ -101,12 +101,9 @@ public final class Mrs {
         }
         Path sales = existing(a.get("sales"));
         Path stores = a.get("stores") == null ? null : existing(a.get("stores"));
-        if (a.get("signals") != null) {
-            existing(a.get("signals"));
-            out.println("note: signals are accepted but not used yet: attribution (which consumes mrs.signals) is not built");
-        }
+        Path signals = a.get("signals") == null ? null : existing(a.get("signals"));
         MrsConfig cfg = a.config();
-        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, out);
+        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, signals, out);
         Reports.print(outcome.catalog(), out);
         return 0;
     }

@@ -98,6 +98,8 @@ public final class MrsConfig implements Serializable {
         idleness();
         allowedLateness();
         quietWindows();
+        refreshHorizon();
+        signalsOutOfOrderness();
         minEpisodeWindows();
         singleWindowZ();
         zone();
@@ -189,6 +191,12 @@ public final class MrsConfig implements Serializable {
     public String bootstrapServers() { return get("mrs.kafka.bootstrap-servers"); }
     public String salesTopic() { return get("mrs.kafka.topic.sales"); }
     public String storesTopic() { return get("mrs.kafka.topic.stores"); }
+    public String signalsTopic() { return get("mrs.kafka.topic.signals"); }
+    /** Reports keep being re-attributed (new evidence) this long after their last window. */
+    public Duration refreshHorizon() { return duration("mrs.attribution.refresh-horizon"); }
+    /** Operators mark the attribution feeds down: every proposal is degraded (unknown, NULL confidence). */
+    public boolean attributionFeedsDown() { return Boolean.parseBoolean(get("mrs.attribution.feeds-down")); }
+    public Duration signalsOutOfOrderness() { return duration("mrs.signals.out-of-orderness"); }
     public String groupId() { return get("mrs.kafka.group-id"); }
     /** Read the topics to their current end and stop (demo, replay) instead of running forever. */
     public boolean kafkaBounded() { return Boolean.parseBoolean(get("mrs.kafka.bounded")); }

@@ -43,9 +43,10 @@ public final class LocalPipeline {
 
     /**
      * Resets the MRS data under the config's data dir (catalog, warehouse, broker), publishes the
-     * files and runs the job to their end. {@code stores} may be null.
+     * files and runs the job to their end. {@code stores} and {@code signals} may be null.
      */
-    public static Outcome run(MrsConfig baseCfg, Path sales, Path stores, PrintStream log) throws Exception {
+    public static Outcome run(MrsConfig baseCfg, Path sales, Path stores, Path signals, PrintStream log)
+            throws Exception {
         Path dataDir = baseCfg.dataDir().toAbsolutePath();
         if (baseCfg.catalogProperties().isEmpty()) {
             resetEmbeddedData(dataDir, log);
@@ -56,12 +57,17 @@ public final class LocalPipeline {
             MrsConfig cfg = baseCfg.with(Map.of(
                     "mrs.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "mrs.kafka.bounded", "true"));
-            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic()), List.of(cfg.storesTopic()));
+            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic(), cfg.signalsTopic()),
+                    List.of(cfg.storesTopic()));
             log.printf("broker ready at %s (%.1f s)%n", kafka.bootstrapServers(), secs(t0));
             try (Publisher pub = new Publisher(kafka.bootstrapServers())) {
                 if (stores != null) {
                     long n = pub.publishFile(stores, cfg.storesTopic(), "store_id", null, null);
                     log.printf("published %,d store records to %s%n", n, cfg.storesTopic());
+                }
+                if (signals != null) {
+                    long n = pub.publishFile(signals, cfg.signalsTopic(), "signal_id", "observed_at", null);
+                    log.printf("published %,d signal records to %s%n", n, cfg.signalsTopic());
                 }
                 long t1 = System.nanoTime();
                 long n = pub.publishFile(sales, cfg.salesTopic(), "store_id", "event_time",
@@ -86,7 +92,8 @@ public final class LocalPipeline {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(cfg.parallelism());
         MrsJob.configure(env, cfg);
-        Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg), new IcebergSinks(catalog));
+        Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
+                Sources.signalsFromKafka(env, cfg), new IcebergSinks(catalog));
         long t0 = System.nanoTime();
         JobClient client = env.executeAsync("mrs-local");
         log.printf("job %s running on a local Flink MiniCluster (parallelism %d)%n", client.getJobID(), cfg.parallelism());

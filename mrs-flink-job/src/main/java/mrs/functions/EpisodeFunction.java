@@ -130,7 +130,9 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         if (ep.dirty && ep.confirmed) {
             ep.revision++;
             ep.dirty = false;
-            out.collect(report(ctx.getCurrentKey(), ep, ctx.getBroadcastState(STORES)));
+            Report r = report(ctx.getCurrentKey(), ep, ctx.getBroadcastState(STORES));
+            ep.primarySku = r.primarySku;
+            out.collect(r);
             reports.inc();
         }
     }
@@ -141,6 +143,7 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
             EpisodeEnded end = new EpisodeEnded();
             end.reportId = ep.reportId;
             end.storeId = ctx.getCurrentKey();
+            end.primarySku = ep.primarySku;
             end.windowStart = ep.windowStart;
             end.windowEnd = ep.lastAnomalousEnd;
             end.finalRevision = ep.revision;
@@ -202,6 +205,23 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         return ep;
     }
 
+    /** The SKU with the largest absolute excess over the episode; ties by name. */
+    static String primarySku(List<SkuWindow> ws) {
+        java.util.TreeMap<String, Double> excess = new java.util.TreeMap<>();
+        for (SkuWindow w : ws) {
+            excess.merge(w.sku, w.actualUnits - w.expectedUnits, Double::sum);
+        }
+        String best = null;
+        double bestAbs = -1;
+        for (Map.Entry<String, Double> e : excess.entrySet()) {
+            if (Math.abs(e.getValue()) > bestAbs) {
+                bestAbs = Math.abs(e.getValue());
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
     private Report report(String storeId, EpisodeState ep, ReadOnlyBroadcastState<String, StoreInfo> stores)
             throws Exception {
         List<SkuWindow> ws = new ArrayList<>();
@@ -243,6 +263,14 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
         r.retailer = store != null ? store.retailer : retailer;
         r.city = store != null ? store.city : null;
         r.region = store != null ? store.region : null;
+        r.country = store != null ? store.country : null;
+        r.tags = store != null ? store.tags : null;
+        r.primarySku = primarySku(ws);
+        boolean allZero = !ws.isEmpty();
+        for (SkuWindow w : ws) {
+            allZero &= w.actualUnits == 0 && "DROP".equals(w.direction);
+        }
+        r.allSkusDropToZero = allZero && skus.size() >= 2;
         r.windowStart = ep.windowStart;
         r.windowEnd = ep.lastAnomalousEnd;
         r.anomalousWindows = windowStarts.size();

@@ -48,7 +48,8 @@ public final class MrsJob {
         MrsJob.createTables(catalog);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, cfg);
-        Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg), new IcebergSinks(catalog));
+        Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
+                Sources.signalsFromKafka(env, cfg), new IcebergSinks(catalog));
         env.execute("mrs");
     }
 

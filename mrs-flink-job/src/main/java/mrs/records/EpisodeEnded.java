@@ -4,6 +4,8 @@ package mrs.records;
 public class EpisodeEnded {
     public String reportId;
     public String storeId;
+    /** The report's primary SKU (see Report). */
+    public String primarySku;
     public long windowStart;
     /** End of the last anomalous window of the episode. */
     public long windowEnd;

@@ -9,6 +9,8 @@ public class EpisodeState {
     public long lastAnomalousEnd;
     /** Enough evidence has been seen to report the episode (see EpisodeFunction); until then nothing is emitted. */
     public boolean confirmed;
+    /** Primary SKU as of the latest revision. */
+    public String primarySku;
     /** Revisions emitted so far. */
     public int revision;
     /** A change arrived that has not been emitted yet. */

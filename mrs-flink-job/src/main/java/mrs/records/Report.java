@@ -11,6 +11,13 @@ public class Report {
     public String retailer;
     public String city;
     public String region;
+    public String country;
+    /** Store tags from the store dimension, comma-separated, sorted (e.g. commuter). */
+    public String tags;
+    /** The SKU with the largest excess (or shortfall) of units: what clustering and cohorts key on. */
+    public String primarySku;
+    /** Every SKU of the episode sold nothing: the pattern of a dead till or a broken feed. */
+    public boolean allSkusDropToZero;
     public long windowStart;
     public long windowEnd;
     public int anomalousWindows;

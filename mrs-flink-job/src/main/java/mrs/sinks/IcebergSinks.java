@@ -2,6 +2,8 @@ package mrs.sinks;
 
 import mrs.ddl.CatalogSettings;
 import mrs.ddl.MrsTables;
+import mrs.records.Attribution;
+import mrs.records.ClusteredReport;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -48,6 +50,21 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void storesErrors(DataStream<IngestError> errors) {
         write(errors, Rows::error, MrsTables.STORES_ERRORS);
+    }
+
+    @Override
+    public void signalsErrors(DataStream<IngestError> errors) {
+        write(errors, Rows::error, MrsTables.SIGNALS_ERRORS);
+    }
+
+    @Override
+    public void clustered(DataStream<ClusteredReport> clustered) {
+        write(clustered, Rows::clustered, MrsTables.MINORITY_REPORTS_CLUSTERED_LOG);
+    }
+
+    @Override
+    public void attributions(DataStream<Attribution> attributions) {
+        write(attributions, Rows::attribution, MrsTables.MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG);
     }
 
     private <T> void write(DataStream<T> records, ToRow.Converter<T> converter, String table) {

@@ -1,5 +1,7 @@
 package mrs.sinks;
 
+import mrs.records.Attribution;
+import mrs.records.ClusteredReport;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -14,4 +16,10 @@ public interface MrsSinks {
     void salesErrors(DataStream<IngestError> errors);
 
     void storesErrors(DataStream<IngestError> errors);
+
+    void signalsErrors(DataStream<IngestError> errors);
+
+    void clustered(DataStream<ClusteredReport> clustered);
+
+    void attributions(DataStream<Attribution> attributions);
 }

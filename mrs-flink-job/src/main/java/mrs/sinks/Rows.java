@@ -1,5 +1,7 @@
 package mrs.sinks;
 
+import mrs.records.Attribution;
+import mrs.records.ClusteredReport;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -33,6 +35,25 @@ public final class Rows {
         return GenericRowData.of(
                 str(e.reportId), str(e.storeId), ts(e.windowStart), ts(e.windowEnd), e.finalRevision,
                 e.quietWindows, ts(e.writtenAt), ts(processedAt));
+    }
+
+    public static RowData clustered(ClusteredReport c, long processedAt) {
+        Report r = c.report;
+        return GenericRowData.of(
+                str(r.reportId), r.revision, str(r.storeId), str(r.retailer), str(r.city), str(r.region),
+                str(r.primarySku), ts(r.windowStart), ts(r.windowEnd), str(r.direction), c.clustered,
+                str(c.clusterId), c.clustered ? c.clusterSize : null, c.clustered ? c.clusterStores : null,
+                c.clustered ? c.similarity : null, str(c.clusterCities), c.clustered ? c.clusterMeanLift : null,
+                c.clustered ? ts(c.clusterStart) : null, c.clustered ? ts(c.clusterEnd) : null, str(c.error),
+                ts(c.writtenAt), ts(processedAt));
+    }
+
+    public static RowData attribution(Attribution a, long processedAt) {
+        return GenericRowData.of(
+                str(a.attributionId), str(a.reportId), a.revision, a.proposalSeq, str(a.clusterId), str(a.cause),
+                str(a.detectionType), str(a.impactVector), a.confidence, str(a.confidenceTier), str(a.cause2),
+                str(a.detectionType2), a.confidence2, str(a.cause3), str(a.detectionType3), a.confidence3,
+                str(a.narrative), str(a.evidence), a.degraded, ts(a.aWrittenAt), ts(a.aWrittenAt), ts(processedAt));
     }
 
     private static StringData str(String s) {

@@ -39,6 +39,11 @@ public final class Sources {
                 .uid("sales-source");
     }
 
+    public static DataStream<RawRecord> signalsFromKafka(StreamExecutionEnvironment env, MrsConfig cfg) {
+        return env.fromSource(kafka(cfg, cfg.signalsTopic()), WatermarkStrategy.noWatermarks(), "signals-source")
+                .uid("signals-source");
+    }
+
     public static DataStream<RawRecord> storesFromKafka(StreamExecutionEnvironment env, MrsConfig cfg) {
         return env.fromSource(kafka(cfg, cfg.storesTopic()), WatermarkStrategy.noWatermarks(), "stores-source")
                 .uid("stores-source");

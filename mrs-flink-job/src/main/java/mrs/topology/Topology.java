@@ -1,20 +1,27 @@
 package mrs.topology;
 
 import mrs.config.MrsConfig;
+import mrs.functions.AttributionFunction;
+import mrs.functions.ClusterFunction;
 import mrs.functions.EpisodeFunction;
 import mrs.functions.ParseFunction;
 import mrs.functions.SkuWindowDetector;
 import mrs.functions.Tags;
+import mrs.records.Attribution;
+import mrs.records.ClusteredReport;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.RawRecord;
 import mrs.records.Report;
 import mrs.records.SaleEvent;
+import mrs.records.Signal;
 import mrs.records.SkuWindow;
 import mrs.records.StoreInfo;
 import mrs.serde.SalesDeserializer;
+import mrs.serde.SignalsDeserializer;
 import mrs.serde.StoresDeserializer;
 import mrs.sinks.MrsSinks;
+import mrs.udfs.attribution.AttributionModel;
 import mrs.udfs.detect.SeasonalDetector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -37,7 +44,14 @@ public final class Topology {
     private Topology() {}
 
     /** Wires the pipeline onto the given raw inputs and sinks. */
-    public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw, MrsSinks sinks) {
+    public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw,
+            DataStream<RawRecord> signalsRaw, MrsSinks sinks) {
+        build(cfg, salesRaw, storesRaw, signalsRaw, sinks, new AttributionModel()::propose);
+    }
+
+    /** As above, with the attribution model given (tests inject a failing one). */
+    public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw,
+            DataStream<RawRecord> signalsRaw, MrsSinks sinks, AttributionFunction.Attributor model) {
         SingleOutputStreamOperator<SaleEvent> sales = salesRaw
                 .process(new ParseFunction<>("parse-sales", new SalesDeserializer(cfg.maxFutureSkew())::parse))
                 .returns(TypeInformation.of(SaleEvent.class))
@@ -74,6 +88,31 @@ public final class Topology {
                 .name("episode")
                 .uid("episode");
 
+        SingleOutputStreamOperator<Signal> signals = signalsRaw
+                .process(new ParseFunction<>("parse-signals", new SignalsDeserializer()::parse))
+                .returns(TypeInformation.of(Signal.class))
+                .name("parse-signals")
+                .uid("parse-signals");
+
+        SingleOutputStreamOperator<ClusteredReport> clustered = reports
+                .keyBy(r -> r.primarySku == null ? "" : r.primarySku)
+                .process(new ClusterFunction())
+                .name("cluster")
+                .uid("cluster");
+
+        BroadcastStream<Signal> evidence = signals
+                .assignTimestampsAndWatermarks(Watermarks.signals(cfg))
+                .name("signals-watermarks")
+                .uid("signals-watermarks")
+                .broadcast(AttributionFunction.SIGNALS);
+
+        SingleOutputStreamOperator<Attribution> attributions = clustered
+                .keyBy(c -> c.report.reportId)
+                .connect(evidence)
+                .process(new AttributionFunction(model, cfg.refreshHorizon(), cfg.attributionFeedsDown()))
+                .name("attribute")
+                .uid("attribute");
+
         DataStream<EpisodeEnded> ended = reports.getSideOutput(Tags.ENDED);
         DataStream<IngestError> salesErrors = sales.getSideOutput(Tags.ERRORS).union(skuWindows.getSideOutput(Tags.ERRORS));
 
@@ -81,5 +120,8 @@ public final class Topology {
         sinks.ended(ended);
         sinks.salesErrors(salesErrors);
         sinks.storesErrors(stores.getSideOutput(Tags.ERRORS));
+        sinks.signalsErrors(signals.getSideOutput(Tags.ERRORS));
+        sinks.clustered(clustered);
+        sinks.attributions(attributions);
     }
 }

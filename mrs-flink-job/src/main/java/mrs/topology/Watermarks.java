@@ -2,6 +2,7 @@ package mrs.topology;
 
 import mrs.config.MrsConfig;
 import mrs.records.SaleEvent;
+import mrs.records.Signal;
 import mrs.records.StoreInfo;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -16,6 +17,13 @@ public final class Watermarks {
     public static WatermarkStrategy<SaleEvent> sales(MrsConfig cfg) {
         return WatermarkStrategy.<SaleEvent>forBoundedOutOfOrderness(cfg.outOfOrderness())
                 .withTimestampAssigner((e, ts) -> e.eventTime)
+                .withIdleness(cfg.idleness());
+    }
+
+    /** Signals: evidence from the moment it was observed; idle feeds must not stall event time. */
+    public static WatermarkStrategy<Signal> signals(MrsConfig cfg) {
+        return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(cfg.signalsOutOfOrderness())
+                .withTimestampAssigner((s, ts) -> s.observedAt)
                 .withIdleness(cfg.idleness());
     }
 

@@ -43,6 +43,10 @@ class PipelineITCase {
     record Run(CatalogSettings catalog, JobExecutionResult result) {}
 
     static Run run(Path dataDir, List<String> sales) throws Exception {
+        return run(dataDir, sales, List.of(TestData.NO_SIGNAL));
+    }
+
+    static Run run(Path dataDir, List<String> sales, List<String> signals) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dataDir);
         MrsJob.createTables(catalog);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -53,6 +57,7 @@ class PipelineITCase {
         Topology.build(CFG,
                 env.fromData(salesRaw, TypeInformation.of(RawRecord.class)).name("sales"),
                 env.fromData(storesRaw, TypeInformation.of(RawRecord.class)).name("stores"),
+                env.fromData(TestData.raw("signals.jsonl", signals), TypeInformation.of(RawRecord.class)).name("signals"),
                 new IcebergSinks(catalog));
         return new Run(catalog, env.execute("pipeline-it"));
     }

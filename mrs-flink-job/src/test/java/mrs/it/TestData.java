@@ -29,6 +29,59 @@ public final class TestData {
 
     private TestData() {}
 
+    /** A multiplicative shock to some stores' sales of one SKU for some hours. */
+    public record Shock(List<String> stores, String sku, long start, int hours, double factor) {}
+
+    /** Sales JSON lines of the given stores with the given shocks, same shape and noise as below. */
+    public static List<String> salesLines(List<String> stores, List<Shock> shocks) {
+        List<String> lines = new ArrayList<>();
+        long start = START.toEpochMilli();
+        SplittableRandom rnd = new SplittableRandom(20250707L);
+        for (long h = start; h < start + DAYS * 24 * HOUR; h += HOUR) {
+            for (String store : stores) {
+                for (String sku : SKUS) {
+                    double mean = mean(h, sku);
+                    for (Shock s : shocks) {
+                        if (s.stores().contains(store) && s.sku().equals(sku) && h >= s.start() && h < s.start() + s.hours() * HOUR) {
+                            mean *= s.factor();
+                        }
+                    }
+                    int units = poisson(rnd, mean);
+                    if (units > 0) {
+                        long t = h + rnd.nextLong(HOUR);
+                        lines.add(String.format(
+                                "{\"event_id\":\"%s-%s-%d\",\"store_id\":\"%s\",\"sku\":\"%s\",\"event_time\":\"%s\","
+                                        + "\"units\":%d,\"revenue\":%.2f,\"currency\":\"GBP\",\"retailer\":\"Tesco\"}",
+                                store, sku, h / HOUR, store, sku, Instant.ofEpochMilli(t).atOffset(ZoneOffset.UTC),
+                                units, units * 1.99));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Store records for the given stores: the prefix names the city. */
+    public static List<String> storeLines(List<String> stores) {
+        List<String> lines = new ArrayList<>();
+        for (String s : stores) {
+            String city = s.startsWith("LON") ? "London" : s.startsWith("BHM") ? "Birmingham" : "Manchester";
+            String region = s.startsWith("LON") ? "London" : s.startsWith("BHM") ? "West Midlands" : "North West";
+            lines.add("{\"store_id\":\"" + s + "\",\"retailer\":\"Tesco\",\"city\":\"" + city
+                    + "\",\"region\":\"" + region + "\",\"country\":\"GB\"}");
+        }
+        return lines;
+    }
+
+    /** A signal JSON line. */
+    public static String signal(String id, String kind, long observedAt, long validFrom, long validTo, String sku,
+            String city, double strength, String extra) {
+        return "{\"signal_id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"source\":\"test\",\"observed_at\":\""
+                + Instant.ofEpochMilli(observedAt) + "\",\"valid_from\":\"" + Instant.ofEpochMilli(validFrom)
+                + "\",\"valid_to\":\"" + Instant.ofEpochMilli(validTo) + "\",\"sku\":\"" + sku + "\",\"city\":\"" + city
+                + "\",\"country\":\"GB\",\"strength\":" + strength + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
     /** Sales JSON lines; {@code withAnomalies=false} gives the same estate clean. */
     public static List<String> salesLines(boolean withAnomalies) {
         List<String> lines = new ArrayList<>();
@@ -96,6 +149,10 @@ public final class TestData {
         }
         return out;
     }
+
+    /** A signal outside every test's scope and time: the signals stream is never empty. */
+    public static final String NO_SIGNAL = "{\"signal_id\":\"SIG-NONE\",\"kind\":\"campaign\",\"observed_at\":\"2020-01-01T00:00:00Z\","
+            + "\"valid_from\":\"2020-01-01T00:00:00Z\",\"valid_to\":\"2020-01-02T00:00:00Z\",\"country\":\"FR\",\"strength\":0.1}";
 
     /** Malformed and contract-breaking sales, one of each kind. */
     public static final List<String> BAD_SALES = List.of(

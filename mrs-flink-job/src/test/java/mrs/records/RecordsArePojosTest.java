@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecordsArePojosTest {
     @ParameterizedTest
     @ValueSource(classes = {RawRecord.class, SaleEvent.class, StoreInfo.class, IngestError.class, SkuWindow.class,
-            Report.class, EpisodeEnded.class, EpisodeState.class, WindowAcc.class, BaselineState.class})
+            Report.class, EpisodeEnded.class, EpisodeState.class, WindowAcc.class, BaselineState.class, Signal.class,
+            ClusterState.class, ClusteredReport.class, Attribution.class, AttributionState.class})
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }

@@ -80,7 +80,7 @@ public final class AttributionModel implements Serializable {
     public List<Candidate> distribution(ReportView report, List<SignalView> signals) {
         Evaluation ev = evaluate(report, signals);
         List<Candidate> all = new ArrayList<>(ev.rankedCauses());
-        all.add(new Candidate(taxonomy.otherLabel(), null, null, round(ev.prob[ev.otherIndex()])));
+        all.add(new Candidate(taxonomy.otherLabel(), null, null, round(ev.unexplained())));
         all.sort(CANDIDATE_ORDER);
         return all;
     }
@@ -114,16 +114,17 @@ public final class AttributionModel implements Serializable {
             return taxonomy;
         }
 
-        int otherIndex() {
-            return prob.length - 1;
+        /** Probability of the catch-all class: the sum over its components. */
+        double unexplained() {
+            double u = 0;
+            for (int k = taxonomy.causes().size(); k < prob.length; k++) {
+                u += prob[k];
+            }
+            return u;
         }
 
         String label(int index) {
             return taxonomy.classes().get(index).label;
-        }
-
-        double probabilityOf(int index) {
-            return round(prob[index]);
         }
 
         /** Causes (catch-all excluded), best first, ties by name. */
@@ -234,22 +235,24 @@ public final class AttributionModel implements Serializable {
             }
             Taxonomy.ClassParams cp = classes.get(k);
             boolean late = s.validFrom() > r.windowStart() + taxonomy.lateGraceMillis();
-            double g = s.strength()
+            double g = StrictMath.pow(s.strength(), taxonomy.strengthExponent())
                     * taxonomy.scopeFit(s.scopeLevel())
                     * (s.sku() == null ? taxonomy.allSkusFit() : 1.0)
                     * (late ? cp.lateFactor : 1.0);
             notGenuine[k] *= 1.0 - g;
             ev.uses.add(new Use(s, k, g, late));
         }
-        for (int k = 0; k < n - 1; k++) {
+        for (int k = 0; k < taxonomy.causes().size(); k++) {
             Taxonomy.ClassParams cp = classes.get(k);
             if (!cp.hasSignals()) {
                 continue;
             }
-            double present = cp.recall / cp.decoyRate;
-            double absent = (1.0 - cp.recall) / (1.0 - cp.decoyRate);
+            // Log-linear in genuineness: no signal (G = 0) gives the absence ratio m, a typical genuine
+            // signal (G = reference) gives recall/decoy_rate, a stronger or better-aimed one more.
+            double present = StrictMath.log(cp.recall / cp.decoyRate);
+            double absent = StrictMath.log((1.0 - cp.recall) / (1.0 - cp.decoyRate));
             double genuine = 1.0 - notGenuine[k];
-            log[k] += StrictMath.log(absent + (present - absent) * genuine);
+            log[k] += absent + (present - absent) * genuine / taxonomy.referenceGenuineness();
         }
 
         double t = taxonomy.temperature();

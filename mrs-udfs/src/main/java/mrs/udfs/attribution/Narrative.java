@@ -175,7 +175,7 @@ final class Narrative {
 
     private static String conclusion(AttributionModel.Evaluation ev, List<Candidate> top) {
         Candidate first = top.get(0);
-        double other = ev.probabilityOf(ev.otherIndex());
+        double other = AttributionModel.round(ev.unexplained());
         StringBuilder b = new StringBuilder();
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < top.size(); i++) {

@@ -107,12 +107,15 @@ public final class Taxonomy implements Serializable {
     private final double tierHigh;
     private final List<Cause> causes;
     private final Map<String, Cause> causesByName;
-    private final List<ClassParams> classes; // causes in file order, then "other" last
+    private final List<ClassParams> classes; // causes in file order, then the catch-all's components
+    private final String otherLabel;
     private final Map<String, double[]> edges;
     private final List<String> tags;
     private final Map<String, KindMapping> kinds;
     private final EnumMap<ScopeLevel, Double> scopeFit;
     private final double allSkusFit;
+    private final double strengthExponent;
+    private final double referenceGenuineness;
     private final long lateGraceMillis;
     private final double temperature;
 
@@ -125,11 +128,14 @@ public final class Taxonomy implements Serializable {
         this.causes = p.causes;
         this.causesByName = p.causesByName;
         this.classes = p.classes;
+        this.otherLabel = p.otherLabel;
         this.edges = p.edges;
         this.tags = p.tags;
         this.kinds = p.kinds;
         this.scopeFit = p.scopeFit;
         this.allSkusFit = p.allSkusFit;
+        this.strengthExponent = p.strengthExponent;
+        this.referenceGenuineness = p.referenceGenuineness;
         this.lateGraceMillis = p.lateGraceMillis;
         this.temperature = p.temperature;
     }
@@ -190,7 +196,7 @@ public final class Taxonomy implements Serializable {
 
     /** Label of the model's catch-all class (e.g. "Unexplained"): probability mass no known cause explains. */
     public String otherLabel() {
-        return classes.get(classes.size() - 1).label;
+        return otherLabel;
     }
 
     /** The cause for a key or label (lenient match, see {@link #normalise}); null when unknown. */
@@ -250,6 +256,7 @@ public final class Taxonomy implements Serializable {
 
     // ---------------------------------------------------------------- model parameters (package-private)
 
+    /** Causes in file order (indexes 0..causes().size()-1), then the catch-all's components. */
     List<ClassParams> classes() {
         return classes;
     }
@@ -268,6 +275,14 @@ public final class Taxonomy implements Serializable {
 
     double allSkusFit() {
         return allSkusFit;
+    }
+
+    double strengthExponent() {
+        return strengthExponent;
+    }
+
+    double referenceGenuineness() {
+        return referenceGenuineness;
     }
 
     long lateGraceMillis() {
@@ -300,7 +315,7 @@ public final class Taxonomy implements Serializable {
         if (target == null) {
             return -1;
         }
-        for (int i = 0; i < classes.size() - 1; i++) {
+        for (int i = 0; i < causes.size(); i++) {
             if (classes.get(i).key.equals(target)) {
                 return i;
             }
@@ -323,11 +338,14 @@ public final class Taxonomy implements Serializable {
         List<Cause> causes = new ArrayList<>();
         Map<String, Cause> causesByName = new HashMap<>();
         List<ClassParams> classes = new ArrayList<>();
+        String otherLabel;
         Map<String, double[]> edges = new HashMap<>();
         List<String> tags = new ArrayList<>();
         Map<String, KindMapping> kinds = new HashMap<>();
         EnumMap<ScopeLevel, Double> scopeFit = new EnumMap<>(ScopeLevel.class);
         double allSkusFit;
+        double strengthExponent;
+        double referenceGenuineness;
         long lateGraceMillis;
         double temperature;
 
@@ -369,6 +387,9 @@ public final class Taxonomy implements Serializable {
 
             List<String> causeKeys = list("causes");
             for (String key : causeKeys) {
+                if (key.startsWith("other")) {
+                    throw bad("causes", "'" + key + "' is reserved for the catch-all class");
+                }
                 String p = "cause." + key + ".";
                 String label = required(p + "label");
                 String dt = required(p + "detection_type");
@@ -405,19 +426,26 @@ public final class Taxonomy implements Serializable {
                 }
                 classes.add(cp);
             }
-            ClassParams other = new ClassParams("other", required("other.label"));
-            if (causesByName.containsKey(normalise(other.label))) {
-                throw bad("other.label", "'" + other.label + "' clashes with a cause");
+            otherLabel = required("other.label");
+            if (causesByName.containsKey(normalise(otherLabel))) {
+                throw bad("other.label", "'" + otherLabel + "' clashes with a cause");
             }
-            other.prior = number("other.prior", 0.0, 1.0);
-            other.features.putAll(featureTables("other.feature.", null, false, defaults));
-            classes.add(other);
+            for (String key : list("other.components")) {
+                String p = "other." + key + ".";
+                ClassParams cp = new ClassParams("other." + key, otherLabel);
+                cp.prior = number(p + "prior", 0.0, 1.0);
+                if (!(cp.prior > 0)) {
+                    throw bad(p + "prior", "must be > 0");
+                }
+                cp.features.putAll(featureTables(p + "feature.", null, false, defaults));
+                classes.add(cp);
+            }
             double priorSum = 0;
             for (ClassParams cp : classes) {
                 priorSum += cp.prior;
             }
             if (Math.abs(priorSum - 1.0) > 0.02) {
-                throw bad("cause.*.prior + other.prior", "priors must sum to 1 (±0.02), got "
+                throw bad("cause.*.prior + other.*.prior", "priors must sum to 1 (±0.02), got "
                         + String.format(Locale.ROOT, "%.4f", priorSum));
             }
             for (ClassParams cp : classes) {
@@ -455,6 +483,11 @@ public final class Taxonomy implements Serializable {
                 scopeFit.put(level, number("scope.fit." + level.name().toLowerCase(Locale.ROOT), 0.0, 1.0));
             }
             allSkusFit = number("scope.fit.all_skus", 0.0, 1.0);
+            strengthExponent = number("signal.strength_exponent", 0.1, 10.0);
+            referenceGenuineness = number("signal.reference_genuineness", 0.0, 1.0);
+            if (!(referenceGenuineness > 0)) {
+                throw bad("signal.reference_genuineness", "must be > 0");
+            }
             lateGraceMillis = Math.round(number("timing.late_grace_minutes", 0.0, 7 * 24 * 60) * 60_000);
             temperature = number("calibration.temperature", 0.0, 100.0);
             if (!(temperature > 0)) {
@@ -474,7 +507,7 @@ public final class Taxonomy implements Serializable {
         private String causeKey(String key, String value) {
             String v = value.trim();
             for (ClassParams cp : classes) {
-                if (cp.key.equals(v) && !cp.key.equals("other")) {
+                if (cp.key.equals(v) && !cp.key.startsWith("other.")) {
                     if (!cp.hasSignals()) {
                         throw bad(key, "cause '" + v + "' is fed by signals but has no signal.recall/decoy_rate");
                     }
