@@ -121,7 +121,8 @@ public final class Mrs {
 
             Runs one Flink SQL statement (batch mode) on the MRS Iceberg catalog, with the MRS namespace as
             the current database, and prints the rows. Tables: minority_reports_detected_log,
-            minority_event_ended_log, sales_errors, stores_errors. Example:
+            minority_event_ended_log, minority_reports_clustered_log, minority_reports_proposed_attribution_log,
+            minority_reports_cohort_log, sales_errors, stores_errors, signals_errors. Example:
               mrs sql "SELECT store_id, window_start, lift FROM minority_reports_detected_log"
             """;
 
