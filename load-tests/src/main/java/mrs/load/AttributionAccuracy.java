@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Properties;
 import mrs.load.AttributionCaseGenerator.LabelledCase;
 import mrs.udfs.attribution.AttributionModel;
+import mrs.udfs.attribution.RateEstimator;
 import mrs.udfs.attribution.Taxonomy;
 
 /**
@@ -21,6 +22,9 @@ import mrs.udfs.attribution.Taxonomy;
  * calibration table, per-cause accuracy and a confusion summary by detection type. With
  * {@code --fit-temperature} it also scans the softmax temperature and prints the log-loss and the worst
  * tier gap for each value, which is how {@code calibration.temperature} in the taxonomy is chosen.
+ * With {@code --estimate} it prints instead the stated rates read off the generated set
+ * ({@link RateEstimator}: priors, signal recall/decoy rates, feature tables) as taxonomy lines, which is
+ * how those numbers in the taxonomy were obtained ({@code --estimate --seed 7 --cases 200000}).
  *
  * <pre>
  * java -cp load-tests/target/load-tests-0.1.0-SNAPSHOT-all.jar mrs.load.AttributionAccuracy --cases 20000 --seed 42
@@ -32,6 +36,7 @@ public final class AttributionAccuracy {
 
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: mrs.load.AttributionAccuracy [--cases N] [--seed S] [--taxonomy FILE] [--fit-temperature]",
+            "                                    [--estimate]",
             "",
             "Generates N labelled cases (report, signals, true cause) from seed S and prints the attribution",
             "model's top-1 detection-type and cause accuracy, the calibration table per confidence tier",
@@ -41,6 +46,8 @@ public final class AttributionAccuracy {
             "  --seed S            generator seed (default 42); the same seed gives the same set",
             "  --taxonomy FILE     taxonomy/model properties to evaluate instead of the built-in one",
             "  --fit-temperature   also scan calibration.temperature 0.50..2.00 and print log-loss and tier gaps",
+            "  --estimate          print the stated rates read off the set as taxonomy.properties lines instead",
+            "                      (the taxonomy's were read with --estimate --seed 7 --cases 200000)",
             "  --help              this text");
 
     private AttributionAccuracy() {}
@@ -56,6 +63,7 @@ public final class AttributionAccuracy {
         long seed = 42;
         Path taxonomyFile = null;
         boolean fit = false;
+        boolean estimate = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             try {
@@ -68,6 +76,7 @@ public final class AttributionAccuracy {
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                     case "--taxonomy" -> taxonomyFile = Path.of(value(args, ++i, a));
                     case "--fit-temperature" -> fit = true;
+                    case "--estimate" -> estimate = true;
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
             } catch (NumberFormatException e) {
@@ -88,6 +97,16 @@ public final class AttributionAccuracy {
         Taxonomy taxonomy = Taxonomy.fromProperties(props);
         AttributionModel model = new AttributionModel(taxonomy);
         List<LabelledCase> set = new AttributionCaseGenerator(seed).generate(cases);
+        if (estimate) {
+            RateEstimator estimator = new RateEstimator(model);
+            for (LabelledCase c : set) {
+                estimator.add(c.report(), c.signals(), c.trueCause(), c.scenario());
+            }
+            out.printf(Locale.ROOT, "# stated rates read off %d generated cases, seed %d, with taxonomy %s%n", cases,
+                    seed, taxonomy.version());
+            out.print(estimator.format());
+            return 0;
+        }
 
         out.printf(Locale.ROOT, "attribution accuracy: taxonomy %s, temperature %s, %d generated cases, seed %d%n%n",
                 taxonomy.version(), props.getProperty("calibration.temperature").trim(), cases, seed);

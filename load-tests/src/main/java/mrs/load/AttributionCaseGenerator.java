@@ -19,17 +19,19 @@ import mrs.udfs.attribution.SignalView;
  * duration, data-health rates, and how its evidence shows up in the feeds (the chance that a genuine
  * signal exists, its strength range, scope mix and timing). On top of that it adds realistic
  * ambiguity: decoy signals for other causes (campaigns that run anyway, background chatter, an unrelated
- * transport alert) that are usually weak and broadly scoped, weak social chatter around novel media
+ * transport alert) of any strength and broadly scoped, weak social chatter around novel media
  * events the taxonomy has no cause for, genuine signals that start late or are observed only after the
  * proposal, and signals for other SKUs or cities that must not match at all.
  *
- * <p>What it shares with the model are the stated rates an analyst team would write down — base rates,
- * signal recall and decoy rates — which the taxonomy documents too. Everything the model approximates
- * is described differently here: the model sees binned features with a naive independence assumption,
- * a log-linear strength-to-evidence curve, fixed scope and timing factors, a noisy-OR over signals and a
- * two-component catch-all; the world has continuous shapes, skewed strength distributions, per-cause
- * scope and timing mixes, correlated chatter and non-matching strays. Agreement between the model's
- * confidences and the accuracy observed here is therefore a real check, not an identity.
+ * <p>What it shares with the model are the stated rates an analyst team would write down: the
+ * taxonomy's priors, signal recall/decoy rates and feature tables are this world read off in binned form
+ * (seed 7, see the header of {@code taxonomy.properties}). What the model has to approximate is described
+ * differently here: the model sees bins with a naive independence assumption, a strength-to-evidence
+ * curve with a saturation point, fixed scope and timing factors, a noisy-OR over signals and a
+ * two-component catch-all; this world has continuous shapes, per-cause strength ranges and scope and
+ * timing mixes, broad decoys, correlated chatter on novel events and non-matching strays. Agreement
+ * between the model's confidences and the accuracy observed on other seeds is therefore a real check,
+ * not an identity (and an over-confident variant of the model fails it, see CalibrationTest).
  *
  * <p>Cases are reproducible from {@code (seed, index)}: each case draws from its own
  * {@link SplittableRandom} seeded by both, so any case can be regenerated alone.
@@ -164,35 +166,35 @@ public final class AttributionCaseGenerator {
     private static final List<Profile> WORLD = List.of(
             cause("TikTok Viral", 0.05).extent(0.05, 0.20, 0.45, 0.30).skus(0.85, 1.5).direction(0.96, 0.01)
                     .magnitude(3.5, 0.45).windows(6).flags(0, 0, 0.2)
-                    .signal(SignalView.SOCIAL_MENTION, 0.65, 0.02, 0.3, 1.0).scope(0, 0.05, 0.05, 0.6, 0.3, 0.85)
+                    .signal(SignalView.SOCIAL_MENTION, 0.65, 0.06, 0.15, 1.0).scope(0, 0.05, 0.05, 0.6, 0.3, 0.85)
                     .timing(0.25, 2.0).attribute("platform", "tiktok")
                     .attribute("hashtag", "#snackhack", "#jupyterchallenge", "#fyp", "#tastetest"),
             cause("Instagram Reels", 0.03).extent(0.10, 0.30, 0.40, 0.20).skus(0.85, 1.5).direction(0.96, 0.01)
                     .magnitude(3.0, 0.45).windows(6).flags(0, 0, 0.2)
-                    .signal(SignalView.SOCIAL_MENTION, 0.55, 0.03, 0.3, 1.0).scope(0, 0.15, 0.1, 0.5, 0.25, 0.8)
+                    .signal(SignalView.SOCIAL_MENTION, 0.55, 0.03, 0.15, 1.0).scope(0, 0.15, 0.1, 0.5, 0.25, 0.8)
                     .timing(0.3, 3.0).attribute("platform", "instagram")
                     .attribute("hashtag", "#reels", "#foodie", "#treatyourself"),
             cause("Social Mention", 0.03).extent(0.10, 0.25, 0.35, 0.30).skus(0.75, 1.5).direction(0.92, 0.03)
                     .magnitude(2.3, 0.45).windows(5).flags(0, 0, 0.2)
-                    .signal(SignalView.SOCIAL_MENTION, 0.5, 0.05, 0.3, 0.95).scope(0, 0.1, 0.1, 0.5, 0.3, 0.7)
+                    .signal(SignalView.SOCIAL_MENTION, 0.5, 0.05, 0.15, 0.95).scope(0, 0.1, 0.1, 0.5, 0.3, 0.7)
                     .timing(0.3, 4.0).attribute("platform", "youtube", "facebook", "x", "reddit", "podcast"),
             cause("Campaign Spend", 0.08).extent(0.05, 0.20, 0.40, 0.35).skus(0.65, 2.0).direction(0.92, 0.03)
                     .magnitude(2.5, 0.5).windows(8).flags(0, 0, 0.2)
-                    .signal(SignalView.CAMPAIGN, 0.85, 0.2, 0.4, 0.95).scope(0.05, 0.35, 0.2, 0.35, 0.05, 0.8)
+                    .signal(SignalView.CAMPAIGN, 0.85, 0.33, 0.4, 0.95).scope(0.05, 0.35, 0.2, 0.35, 0.05, 0.8)
                     .timing(0.1, 0.5)
                     .attribute("channel", "paid_social", "search", "display", "email", "tv", "outdoor"),
             cause("Facebook Campaign Spend", 0.04).extent(0.10, 0.30, 0.40, 0.20).skus(0.65, 2.0)
                     .direction(0.92, 0.03).magnitude(2.4, 0.5).windows(8).flags(0, 0, 0.2)
-                    .signal(SignalView.CAMPAIGN, 0.85, 0.06, 0.4, 0.95).scope(0.05, 0.45, 0.2, 0.25, 0.05, 0.8)
+                    .signal(SignalView.CAMPAIGN, 0.85, 0.13, 0.4, 0.95).scope(0.05, 0.45, 0.2, 0.25, 0.05, 0.8)
                     .timing(0.1, 0.5).attribute("channel", "facebook"),
             cause("Delivery-App Promo", 0.04).extent(0.02, 0.08, 0.30, 0.60).skus(0.7, 1.5).direction(0.95, 0.02)
                     .magnitude(2.6, 0.45).windows(8).flags(0, 0, 0.2)
-                    .signal(SignalView.CAMPAIGN, 0.9, 0.02, 0.5, 1.0).scope(0, 0.2, 0.1, 0.65, 0.05, 0.9)
+                    .signal(SignalView.CAMPAIGN, 0.85, 0.06, 0.5, 1.0).scope(0, 0.2, 0.1, 0.65, 0.05, 0.9)
                     .timing(0.1, 0.5).attribute("channel", "delivery_app")
                     .attribute("partner", "deliveroo", "uber_eats", "just_eat"),
             cause("Competitor Stock-Out", 0.06).extent(0.15, 0.30, 0.45, 0.10).skus(0.55, 2.0).direction(0.98, 0.0)
-                    .magnitude(1.8, 0.3).windows(14).flags(0, 0, 0.2)
-                    .signal(SignalView.COMPETITOR_STOCK, 0.55, 0.03, 0.4, 1.0).scope(0.1, 0.6, 0.2, 0.1, 0, 0.7)
+                    .magnitude(2.0, 0.35).windows(10).flags(0, 0, 0.2)
+                    .signal(SignalView.COMPETITOR_STOCK, 0.55, 0.18, 0.4, 1.0).scope(0.1, 0.6, 0.2, 0.1, 0, 0.7)
                     .timing(0.3, 1.0).attribute("status", "out_of_stock")
                     .attribute("competitor", "Rival Foods", "ValueMart", "QuickShop"),
             cause("Till Fault", 0.06).extent(0.80, 0.12, 0.06, 0.02).skus(0.85, 1.0).direction(0.65, 0.25)
@@ -200,20 +202,20 @@ public final class AttributionCaseGenerator {
                     .signal(SignalView.OPS_INCIDENT, 0.3, 0.01, 0.5, 1.0).scope(0.9, 0.05, 0.05, 0, 0, 0)
                     .timing(0.5, 1.0).attribute("incident", "till_fault"),
             cause("Feed Corruption", 0.05).extent(0.75, 0.15, 0.07, 0.03).skus(0.1, 12).direction(0.15, 0.6)
-                    .magnitude(8.0, 0.8).windows(4).flags(0.5, 0.3, 0.2)
+                    .magnitude(8.0, 0.8).windows(4).flags(0.6, 0.3, 0.2)
                     .signal(SignalView.FEED_HEALTH, 0.5, 0.01, 0.5, 1.0).scope(0.85, 0.05, 0.05, 0.05, 0, 0)
                     .timing(0.6, 1.0).attribute("issue", "corruption", "gaps", "duplicates"),
             cause("System Failure", 0.02).extent(0.35, 0.30, 0.20, 0.15).skus(0.1, 12).direction(0.2, 0.6)
-                    .magnitude(8.0, 0.8).windows(2).flags(0.4, 0.1, 0.2)
+                    .magnitude(8.0, 0.8).windows(2).flags(0.3, 0.1, 0.2)
                     .signal(SignalView.OPS_INCIDENT, 0.6, 0.01, 0.5, 1.0).scope(0.5, 0.2, 0.2, 0.1, 0, 0)
                     .timing(0.5, 1.0).attribute("incident", "system_failure"),
             cause("Travel Disruption", 0.04).extent(0.25, 0.50, 0.22, 0.03).skus(0.2, 6).direction(0.6, 0.35)
-                    .magnitude(1.8, 0.35).windows(2).flags(0, 0, 0.55)
-                    .signal(SignalView.TRANSPORT_ALERT, 0.7, 0.08, 0.5, 1.0).scope(0.2, 0.7, 0.1, 0, 0, 0)
+                    .magnitude(1.8, 0.35).windows(2).flags(0, 0, 0.45)
+                    .signal(SignalView.TRANSPORT_ALERT, 0.7, 0.25, 0.5, 1.0).scope(0.2, 0.7, 0.1, 0, 0, 0)
                     .timing(0.2, 0.3).attribute("station", "London Waterloo", "Manchester Piccadilly",
                             "Birmingham New Street", "Leeds").attribute("severity", "major", "minor"),
             cause("Store Operations", 0.04).extent(0.85, 0.10, 0.04, 0.01).skus(0.2, 10).direction(0.15, 0.75)
-                    .magnitude(4.0, 0.8).windows(2).flags(0.35, 0.02, 0.2)
+                    .magnitude(4.0, 0.8).windows(2).flags(0.2, 0.02, 0.2)
                     .signal(SignalView.OPS_INCIDENT, 0.6, 0.02, 0.5, 1.0).scope(0.9, 0.05, 0.05, 0, 0, 0)
                     .timing(0.3, 1.0).attribute("incident", "maintenance", "test_activity"),
             // Noise: mostly one store, small and short, no cause.
@@ -223,9 +225,9 @@ public final class AttributionCaseGenerator {
             new Profile(UNEXPLAINED, "novel_demand", 0.12).extent(0.05, 0.15, 0.35, 0.45).skus(0.75, 1.5)
                     .direction(0.92, 0.04).magnitude(3.0, 0.5).windows(6).flags(0, 0, 0.2));
 
-    /** Decoy strength range: a signal that is not the cause is usually a weak match (skewed low). */
-    private static final double DECOY_STRENGTH_LO = 0.05;
-    private static final double DECOY_STRENGTH_HI = 0.85;
+    /** Decoy strength range: a feed cannot tell a campaign that moved sales from one that did not. */
+    private static final double DECOY_STRENGTH_LO = 0.1;
+    private static final double DECOY_STRENGTH_HI = 0.9;
     /** Decoy scope mix: P(store, city, region, country, unscoped); decoys are broad. */
     private static final double[] DECOY_SCOPE = {0.05, 0.3, 0.2, 0.35, 0.1};
     /** A novel media event draws weak social chatter about the SKU: probability and strength range. */
@@ -309,8 +311,7 @@ public final class AttributionCaseGenerator {
         List<SignalView> signals = new ArrayList<>();
         int[] counter = {0};
         if (p.kind != null && rnd.nextDouble() < p.recall) {
-            // Genuine signals are skewed towards the top of their strength range.
-            double strength = p.strengthLo + (p.strengthHi - p.strengthLo) * Math.sqrt(rnd.nextDouble());
+            double strength = rnd.nextDouble(p.strengthLo, p.strengthHi);
             boolean late = rnd.nextDouble() < p.pLate;
             long validFrom = late
                     ? start + (long) (rnd.nextDouble(1.1, 1.0 + Math.max(windows, 2)) * HOUR)
@@ -324,10 +325,9 @@ public final class AttributionCaseGenerator {
                 continue;
             }
             if (rnd.nextDouble() < other.decoyRate) {
-                // Running anyway: valid from before the spike, broadly scoped, usually weak.
+                // Running anyway: valid from before the spike, broadly scoped, as strong as any signal.
                 long validFrom = start - (long) (rnd.nextDouble(-2.0, 48.0) * HOUR);
-                double strength = DECOY_STRENGTH_LO
-                        + (DECOY_STRENGTH_HI - DECOY_STRENGTH_LO) * (1 - Math.sqrt(rnd.nextDouble()));
+                double strength = rnd.nextDouble(DECOY_STRENGTH_LO, DECOY_STRENGTH_HI);
                 signals.add(signal(rnd, index, counter, other.kind, other.attributes, report, strength,
                         choose(rnd, DECOY_SCOPE), rnd.nextDouble() < 0.5, validFrom,
                         validFrom + (long) (rnd.nextDouble(0, 2) * HOUR)));

@@ -75,7 +75,7 @@ public final class Topology {
                 .uid("sku-window-detector");
 
         BroadcastStream<StoreInfo> storeDimension = stores
-                .assignTimestampsAndWatermarks(Watermarks.dimension())
+                .assignTimestampsAndWatermarks(Watermarks.dimension(cfg))
                 .name("stores-watermarks")
                 .uid("stores-watermarks")
                 .broadcast(EpisodeFunction.STORES);

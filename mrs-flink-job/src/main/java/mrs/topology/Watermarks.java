@@ -28,20 +28,27 @@ public final class Watermarks {
     }
 
     /**
-     * The store dimension is not a time series: it must never hold event time back in the operators it
-     * is broadcast to, so it always reports a watermark just below the end of time (the real end of
-     * input is still signalled when a bounded stores stream finishes).
+     * The store dimension is not a time series: once loaded it must never hold event time back in the
+     * operators it is broadcast to, so after its first record a reader reports a watermark just below the
+     * end of time. Until then it holds event time back, so reports are not emitted before the stores are
+     * known; a reader with nothing to read goes idle (or finishes, when bounded) and stops holding.
      */
-    public static WatermarkStrategy<StoreInfo> dimension() {
+    public static WatermarkStrategy<StoreInfo> dimension(MrsConfig cfg) {
         return WatermarkStrategy.<StoreInfo>forGenerator(ctx -> new WatermarkGenerator<StoreInfo>() {
+            private boolean loaded;
+
             @Override
-            public void onEvent(StoreInfo event, long eventTimestamp, WatermarkOutput output) {}
+            public void onEvent(StoreInfo event, long eventTimestamp, WatermarkOutput output) {
+                loaded = true;
+                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+            }
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+                if (loaded) {
+                    output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+                }
             }
-        }).withTimestampAssigner((s, ts) -> Long.MIN_VALUE);
+        }).withTimestampAssigner((s, ts) -> Long.MIN_VALUE).withIdleness(cfg.idleness());
     }
-
 }

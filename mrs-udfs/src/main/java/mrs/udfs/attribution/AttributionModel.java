@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,7 +71,7 @@ public final class AttributionModel implements Serializable {
         List<Candidate> ranked = ev.rankedCauses();
         List<Candidate> top = new ArrayList<>(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
         String tier = taxonomy.tierOf(top.get(0).confidence());
-        return new Proposal(top, tier, Narrative.write(ev, top), ev.evidence(top), false);
+        return new Proposal(top, tier, Narrative.write(ev, top), ev.evidence(), false);
     }
 
     /**
@@ -103,7 +105,6 @@ public final class AttributionModel implements Serializable {
         final double[] prob;
         final List<Use> uses = new ArrayList<>();
         final List<String> checks = new ArrayList<>();
-        final List<String> tagsPresent = new ArrayList<>();
 
         Evaluation(ReportView report, int classes) {
             this.report = report;
@@ -140,7 +141,7 @@ public final class AttributionModel implements Serializable {
         }
 
         /** Signal uses ordered for reporting: by their cause's rank, then genuineness, then id. */
-        List<Use> orderedUses(List<Candidate> ranked) {
+        List<Use> orderedUses() {
             List<String> order = new ArrayList<>();
             for (Candidate c : rankedCauses()) {
                 order.add(c.cause());
@@ -153,9 +154,9 @@ public final class AttributionModel implements Serializable {
         }
 
         /** Signal ids, their URLs and data-health checks, " | "-delimited. */
-        String evidence(List<Candidate> ranked) {
+        String evidence() {
             Set<String> items = new LinkedHashSet<>();
-            for (Use u : orderedUses(ranked)) {
+            for (Use u : orderedUses()) {
                 items.add(u.signal().signalId());
                 String url = u.signal().url();
                 if (url != null) {
@@ -176,28 +177,15 @@ public final class AttributionModel implements Serializable {
         Evaluation ev = new Evaluation(r, n);
         double[] log = new double[n];
 
-        int dir = Taxonomy.DIRECTIONS.indexOf(r.direction());
-        int breadth = bin(taxonomy.edges("breadth"), r.effectiveConcurrentStores());
-        int skus = bin(taxonomy.edges("skus"), r.effectiveSkuCount());
-        int magnitude = bin(taxonomy.edges("magnitude"), r.magnitude());
-        int duration = bin(taxonomy.edges("duration"), Math.max(r.anomalousWindows(), 1));
-        for (String tag : taxonomy.tags()) {
-            if (r.hasTag(tag)) {
-                ev.tagsPresent.add(tag);
-            }
-        }
+        Map<String, Integer> bins = featureBins(r);
         for (int k = 0; k < n; k++) {
             Taxonomy.ClassParams cp = classes.get(k);
             double l = StrictMath.log(cp.prior);
-            l += StrictMath.log(cp.features.get("direction")[dir]);
-            l += StrictMath.log(cp.features.get("breadth")[breadth]);
-            l += StrictMath.log(cp.features.get("skus")[skus]);
-            l += StrictMath.log(cp.features.get("magnitude")[magnitude]);
-            l += StrictMath.log(cp.features.get("duration")[duration]);
-            l += logFlag(cp.features.get("all_skus_zero")[0], r.allSkusDropToZero());
-            l += logFlag(cp.features.get("impossible_values")[0], r.impossibleValues());
-            for (String tag : taxonomy.tags()) {
-                l += logFlag(cp.features.get("tag." + tag)[0], r.hasTag(tag));
+            for (Map.Entry<String, Integer> f : bins.entrySet()) {
+                double[] table = cp.features.get(f.getKey());
+                l += table.length == 1
+                        ? logFlag(table[0], f.getValue() == 1)
+                        : StrictMath.log(table[f.getValue()]);
             }
             log[k] = l;
         }
@@ -212,47 +200,20 @@ public final class AttributionModel implements Serializable {
             ev.checks.add("single_store_single_sku");
         }
 
-        // Signals: one per id (the latest observation known at asOf wins), in id order.
-        TreeMap<String, SignalView> byId = new TreeMap<>();
-        if (signals != null) {
-            for (SignalView s : signals) {
-                if (s == null || !s.matches(r)) {
-                    continue;
-                }
-                SignalView seen = byId.get(s.signalId());
-                if (seen == null || s.observedAt() > seen.observedAt()
-                        || (s.observedAt() == seen.observedAt() && s.strength() > seen.strength())) {
-                    byId.put(s.signalId(), s);
-                }
-            }
-        }
-        double[] notGenuine = new double[n];
-        Arrays.fill(notGenuine, 1.0);
-        for (SignalView s : byId.values()) {
-            int k = taxonomy.causeIndexOf(s);
-            if (k < 0) {
-                continue;
-            }
-            Taxonomy.ClassParams cp = classes.get(k);
-            boolean late = s.validFrom() > r.windowStart() + taxonomy.lateGraceMillis();
-            double g = StrictMath.pow(s.strength(), taxonomy.strengthExponent())
-                    * taxonomy.scopeFit(s.scopeLevel())
-                    * (s.sku() == null ? taxonomy.allSkusFit() : 1.0)
-                    * (late ? cp.lateFactor : 1.0);
-            notGenuine[k] *= 1.0 - g;
-            ev.uses.add(new Use(s, k, g, late));
-        }
+        ev.uses.addAll(signalUses(r, signals));
+        double[] genuineness = genuineness(ev.uses);
         for (int k = 0; k < taxonomy.causes().size(); k++) {
             Taxonomy.ClassParams cp = classes.get(k);
             if (!cp.hasSignals()) {
                 continue;
             }
-            // Log-linear in genuineness: no signal (G = 0) gives the absence ratio m, a typical genuine
-            // signal (G = reference) gives recall/decoy_rate, a stronger or better-aimed one more.
+            // Log-linear in genuineness, saturating: no signal (G = 0) gives the absence ratio m, a weak
+            // one little more, and any signal at or above the reference genuineness the full
+            // recall/decoy_rate, so the exact strength a feed reports matters only for weak signals.
             double present = StrictMath.log(cp.recall / cp.decoyRate);
             double absent = StrictMath.log((1.0 - cp.recall) / (1.0 - cp.decoyRate));
-            double genuine = 1.0 - notGenuine[k];
-            log[k] += absent + (present - absent) * genuine / taxonomy.referenceGenuineness();
+            double weight = Math.min(1.0, genuineness[k] / taxonomy.referenceGenuineness());
+            log[k] += absent + (present - absent) * weight;
         }
 
         double t = taxonomy.temperature();
@@ -269,6 +230,74 @@ public final class AttributionModel implements Serializable {
             ev.prob[k] /= sum;
         }
         return ev;
+    }
+
+    /**
+     * The matching signals that feed a cause, one per id (the latest observation known at {@code asOf}
+     * wins), in id order, each with its genuineness: strength^exponent × scope fit × SKU fit × late
+     * factor.
+     */
+    List<Use> signalUses(ReportView r, List<SignalView> signals) {
+        TreeMap<String, SignalView> byId = new TreeMap<>();
+        if (signals != null) {
+            for (SignalView s : signals) {
+                if (s == null || !s.matches(r)) {
+                    continue;
+                }
+                SignalView seen = byId.get(s.signalId());
+                if (seen == null || s.observedAt() > seen.observedAt()
+                        || (s.observedAt() == seen.observedAt() && s.strength() > seen.strength())) {
+                    byId.put(s.signalId(), s);
+                }
+            }
+        }
+        List<Use> uses = new ArrayList<>();
+        for (SignalView s : byId.values()) {
+            int k = taxonomy.causeIndexOf(s);
+            if (k < 0) {
+                continue;
+            }
+            boolean late = s.validFrom() > r.windowStart() + taxonomy.lateGraceMillis();
+            double g = StrictMath.pow(s.strength(), taxonomy.strengthExponent())
+                    * taxonomy.scopeFit(s.scopeLevel())
+                    * (s.sku() == null ? taxonomy.allSkusFit() : 1.0)
+                    * (late ? taxonomy.classes().get(k).lateFactor : 1.0);
+            uses.add(new Use(s, k, g, late));
+        }
+        return uses;
+    }
+
+    /** Per cause, the noisy-OR of its signals' genuineness: G = 1 − Π(1 − g). */
+    double[] genuineness(List<Use> uses) {
+        double[] notGenuine = new double[taxonomy.causes().size()];
+        Arrays.fill(notGenuine, 1.0);
+        for (Use u : uses) {
+            notGenuine[u.causeIndex()] *= 1.0 - u.genuineness();
+        }
+        double[] g = new double[notGenuine.length];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = 1.0 - notGenuine[k];
+        }
+        return g;
+    }
+
+    /**
+     * The report's bin per feature of the taxonomy (flags and tags: 1 = true), in a fixed order: the
+     * single definition of the features, shared with {@link RateEstimator}.
+     */
+    Map<String, Integer> featureBins(ReportView r) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("direction", Taxonomy.DIRECTIONS.indexOf(r.direction()));
+        m.put("breadth", bin(taxonomy.edges("breadth"), r.effectiveConcurrentStores()));
+        m.put("skus", bin(taxonomy.edges("skus"), r.effectiveSkuCount()));
+        m.put("magnitude", bin(taxonomy.edges("magnitude"), r.magnitude()));
+        m.put("duration", bin(taxonomy.edges("duration"), Math.max(r.anomalousWindows(), 1)));
+        m.put("all_skus_zero", r.allSkusDropToZero() ? 1 : 0);
+        m.put("impossible_values", r.impossibleValues() ? 1 : 0);
+        for (String tag : taxonomy.tags()) {
+            m.put("tag." + tag, r.hasTag(tag) ? 1 : 0);
+        }
+        return m;
     }
 
     private static double logFlag(double pTrue, boolean value) {

@@ -33,7 +33,7 @@ final class Narrative {
         ReportView r = ev.report;
         StringBuilder b = new StringBuilder();
         b.append(situation(r)).append(' ');
-        b.append(signals(ev, top, r)).append(' ');
+        b.append(signals(ev, r)).append(' ');
         String checks = checks(ev);
         if (!checks.isEmpty()) {
             b.append(checks).append(' ');
@@ -43,7 +43,14 @@ final class Narrative {
     }
 
     private static String situation(ReportView r) {
-        String store = "Store " + r.storeId() + (r.city() == null ? "" : " (" + r.city() + ")");
+        List<String> about = new ArrayList<>();
+        if (r.city() != null) {
+            about.add(r.city());
+        }
+        for (String tag : r.storeTags()) {
+            about.add(tag + " store");
+        }
+        String store = "Store " + r.storeId() + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
         String what = skuText(r);
         String when = DATE_TIME.format(Instant.ofEpochMilli(r.windowStart())) + " UTC";
         double lift = r.lift();
@@ -78,8 +85,8 @@ final class Narrative {
         return count + " SKUs";
     }
 
-    private static String signals(AttributionModel.Evaluation ev, List<Candidate> top, ReportView r) {
-        List<AttributionModel.Use> uses = ev.orderedUses(top);
+    private static String signals(AttributionModel.Evaluation ev, ReportView r) {
+        List<AttributionModel.Use> uses = ev.orderedUses();
         if (uses.isEmpty()) {
             return "No context signal matches.";
         }
@@ -109,7 +116,8 @@ final class Narrative {
                 String channel = s.attribute("channel");
                 String partner = s.attribute("partner");
                 String id = s.attribute("campaign_id");
-                yield (channel == null ? "a campaign" : article(words(channel)) + " " + words(channel) + " campaign")
+                String ch = channel == null ? null : channelName(channel);
+                yield (ch == null ? "a campaign" : article(ch) + " " + ch + " campaign")
                         + (partner == null ? "" : " with " + capitalise(words(partner)))
                         + (id == null ? "" : " " + id);
             }
@@ -125,17 +133,20 @@ final class Narrative {
             }
             case SignalView.OPS_INCIDENT -> {
                 String incident = s.attribute("incident");
-                yield "an ops incident" + (incident == null ? "" : " (" + words(incident) + ")");
+                yield "an ops incident" + (incident == null ? "" : " reporting " + words(incident));
             }
             case SignalView.FEED_HEALTH -> {
                 String issue = s.attribute("issue");
-                yield "a feed-health alert" + (issue == null ? "" : " (" + words(issue) + ")");
+                yield "a feed-health alert" + (issue == null ? "" : " reporting " + words(issue));
             }
             default -> "a " + words(s.kind()) + " signal";
         };
         StringBuilder detail = new StringBuilder("strength ").append(num(s.strength(), 2));
         detail.append(s.validFrom() <= r.windowStart() ? ", live since " : ", live from ")
                 .append(time(s.validFrom(), r.windowStart()));
+        if (use.late()) {
+            detail.append(", after the spike started");
+        }
         if (s.observedAt() - s.validFrom() > 5 * 60_000L) {
             detail.append(", observed ").append(time(s.observedAt(), r.windowStart()));
         }
@@ -163,9 +174,6 @@ final class Narrative {
                 case "single_store_single_sku" -> "only this store and one SKU moved (till pattern)";
                 default -> c;
             });
-        }
-        for (String tag : ev.tagsPresent) {
-            parts.add("the store is tagged " + tag);
         }
         if (parts.isEmpty()) {
             return "";
@@ -208,7 +216,10 @@ final class Narrative {
 
     private static String pct(double p) {
         long v = Math.round(p * 100);
-        return v == 0 && p > 0 ? "<1%" : v + "%";
+        if (v == 0 && p > 0) {
+            return "<1%";
+        }
+        return v == 100 && p < 1 ? ">99%" : v + "%";
     }
 
     private static String num(double v, int decimals) {
@@ -238,6 +249,15 @@ final class Narrative {
             case "youtube" -> "YouTube";
             case "x", "twitter" -> "X";
             default -> capitalise(words(platform));
+        };
+    }
+
+    /** Channel for prose: platform names capitalised, codes in words ("paid_social" → "paid social"). */
+    private static String channelName(String channel) {
+        return switch (channel.toLowerCase(Locale.ROOT)) {
+            case "facebook", "instagram", "tiktok", "youtube" -> platformName(channel);
+            case "tv" -> "TV";
+            default -> words(channel);
         };
     }
 

@@ -58,7 +58,7 @@ final class CaseStudies {
     static Case birminghamStockOut() {
         SignalView oos = signal("sig-comp-bham", SignalView.COMPETITOR_STOCK, "competitor", "Rival Foods",
                 "status", "out_of_stock")
-                .sku("SKU-OATS-1KG").city("Birmingham").from(at(11, 6, 0)).to(at(16, 0, 0)).strength(0.8).build();
+                .sku("SKU-OATS-1KG").city("Birmingham").from(at(11, 6, 0)).to(at(16, 0, 0)).strength(0.7).build();
         ReportView r = report("BHM-004").place("Birmingham", "West Midlands").skus("SKU-OATS-1KG")
                 .start(at(11, 8, 0)).windows(14).spike(1.9).stores(10).build();
         return new Case("competitor-stockout", r, List.of(oos));
@@ -68,7 +68,7 @@ final class CaseStudies {
     static Case tvFeature() {
         SignalView weak = signal("sig-tt-recipe", SignalView.SOCIAL_MENTION, "platform", "tiktok", "hashtag",
                 "fiveminutepasta")
-                .sku("SKU-PASTA-500").country(Fixtures.UK).from(at(19, 30)).to(at(13, 23, 0)).strength(0.25).build();
+                .sku("SKU-PASTA-500").country(Fixtures.UK).from(at(19, 30)).to(at(13, 23, 0)).strength(0.3).build();
         ReportView r = report("MAN-002").place("Manchester", "North West").skus("SKU-PASTA-500")
                 .start(at(19, 0)).windows(3).spike(3.0).stores(16).build();
         return new Case("tv-feature", r, List.of(weak));
@@ -85,9 +85,9 @@ final class CaseStudies {
     static Case waterloo() {
         SignalView alert = signal("sig-tfl-waterloo", SignalView.TRANSPORT_ALERT, "station", "London Waterloo",
                 "severity", "major")
-                .city("London").from(at(7, 10)).to(at(11, 0)).strength(0.85).build();
-        ReportView r = report("LON-WAT-2").tags("commuter").skus("SKU-1", "SKU-2", "SKU-3", "SKU-4")
-                .skuCount(9).start(at(7, 0)).windows(3).spike(1.9).stores(4).build();
+                .city("London").from(at(6, 50)).to(at(11, 0)).strength(0.8).build();
+        ReportView r = report("LON-WAT-2").tags("commuter").skus("SKU-MEAL-DEAL", "SKU-COFFEE", "SKU-WATER", "SKU-CRISPS")
+                .skuCount(4).start(at(7, 0)).windows(3).spike(1.9).stores(4).build();
         return new Case("waterloo", r, List.of(alert));
     }
 
