@@ -99,6 +99,8 @@ public final class MrsConfig implements Serializable {
         allowedLateness();
         quietWindows();
         refreshHorizon();
+        cohortJoinGap();
+        cohortReopenHorizon();
         signalsOutOfOrderness();
         minEpisodeWindows();
         singleWindowZ();
@@ -196,6 +198,10 @@ public final class MrsConfig implements Serializable {
     public Duration refreshHorizon() { return duration("mrs.attribution.refresh-horizon"); }
     /** Operators mark the attribution feeds down: every proposal is degraded (unknown, NULL confidence). */
     public boolean attributionFeedsDown() { return Boolean.parseBoolean(get("mrs.attribution.feeds-down")); }
+    /** A report joins an open event when it starts within this long of the event's end. */
+    public Duration cohortJoinGap() { return duration("mrs.cohort.join-gap"); }
+    /** An ended event reopens (same id) when a compatible report arrives within this long. */
+    public Duration cohortReopenHorizon() { return duration("mrs.cohort.reopen-horizon"); }
     public Duration signalsOutOfOrderness() { return duration("mrs.signals.out-of-orderness"); }
     public String groupId() { return get("mrs.kafka.group-id"); }
     /** Read the topics to their current end and stop (demo, replay) instead of running forever. */

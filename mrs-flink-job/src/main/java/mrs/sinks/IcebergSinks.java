@@ -4,6 +4,7 @@ import mrs.ddl.CatalogSettings;
 import mrs.ddl.MrsTables;
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -65,6 +66,11 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void attributions(DataStream<Attribution> attributions) {
         write(attributions, Rows::attribution, MrsTables.MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG);
+    }
+
+    @Override
+    public void cohorts(DataStream<CohortRow> cohorts) {
+        write(cohorts, Rows::cohort, MrsTables.MINORITY_REPORTS_COHORT_LOG);
     }
 
     private <T> void write(DataStream<T> records, ToRow.Converter<T> converter, String table) {

@@ -2,6 +2,7 @@ package mrs.sinks;
 
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -22,4 +23,6 @@ public interface MrsSinks {
     void clustered(DataStream<ClusteredReport> clustered);
 
     void attributions(DataStream<Attribution> attributions);
+
+    void cohorts(DataStream<CohortRow> cohorts);
 }

@@ -2,6 +2,7 @@ package mrs.sinks;
 
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.Report;
@@ -54,6 +55,13 @@ public final class Rows {
                 str(a.detectionType), str(a.impactVector), a.confidence, str(a.confidenceTier), str(a.cause2),
                 str(a.detectionType2), a.confidence2, str(a.cause3), str(a.detectionType3), a.confidence3,
                 str(a.narrative), str(a.evidence), a.degraded, ts(a.aWrittenAt), ts(a.aWrittenAt), ts(processedAt));
+    }
+
+    public static RowData cohort(CohortRow c, long processedAt) {
+        return GenericRowData.of(
+                str(c.reportId), str(c.groupId), str(c.storeId), str(c.primarySku), c.cohortSize, c.cohortStores,
+                c.cohortConfidence, str(c.cause), str(c.status), ts(c.eventStart), ts(c.eventEnd), ts(c.writtenAt),
+                ts(processedAt));
     }
 
     private static StringData str(String s) {

@@ -3,12 +3,14 @@ package mrs.topology;
 import mrs.config.MrsConfig;
 import mrs.functions.AttributionFunction;
 import mrs.functions.ClusterFunction;
+import mrs.functions.CohortFunction;
 import mrs.functions.EpisodeFunction;
 import mrs.functions.ParseFunction;
 import mrs.functions.SkuWindowDetector;
 import mrs.functions.Tags;
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.RawRecord;
@@ -114,6 +116,13 @@ public final class Topology {
                 .uid("attribute");
 
         DataStream<EpisodeEnded> ended = reports.getSideOutput(Tags.ENDED);
+
+        SingleOutputStreamOperator<CohortRow> cohorts = attributions
+                .keyBy(a -> a.primarySku == null ? "" : a.primarySku)
+                .connect(ended.keyBy(e -> e.primarySku == null ? "" : e.primarySku))
+                .process(new CohortFunction(cfg.cohortJoinGap(), cfg.cohortReopenHorizon()))
+                .name("cohort")
+                .uid("cohort");
         DataStream<IngestError> salesErrors = sales.getSideOutput(Tags.ERRORS).union(skuWindows.getSideOutput(Tags.ERRORS));
 
         sinks.detected(reports);
@@ -123,5 +132,6 @@ public final class Topology {
         sinks.signalsErrors(signals.getSideOutput(Tags.ERRORS));
         sinks.clustered(clustered);
         sinks.attributions(attributions);
+        sinks.cohorts(cohorts);
     }
 }

@@ -43,7 +43,7 @@ class AttributionITCase {
             new TestData.Shock(List.of("BHM-001"), "SKU-B", SPIKE + 24 * HOUR, 4, 4.0));
     static final List<String> SIGNALS = List.of(
             TestData.signal("SIG-CAMPAIGN", "campaign", SPIKE - 24 * HOUR, SPIKE - 24 * HOUR, SPIKE + 48 * HOUR,
-                    "SKU-A", "London", 0.4, "\"channel\":\"paid_social\",\"spend\":\"20000\""),
+                    "SKU-A", "London", 0.7, "\"channel\":\"paid_social\",\"spend\":\"20000\""),
             TestData.signal("SIG-TIKTOK", "social_mention", SPIKE + 2 * HOUR + 10 * 60_000, SPIKE, SPIKE + 48 * HOUR,
                     "SKU-A", "London", 0.85, "\"platform\":\"tiktok\",\"hashtag\":\"JupyterChallenge\",\"url\":\"https://tiktok.example/v/1\""));
 
@@ -87,8 +87,10 @@ class AttributionITCase {
         }
         assertThat(firstViral).as(rows.toString()).isBetween(1, rows.size() - 1);
         List<Row> before = rows.subList(0, firstViral);
-        // Before the TikTok mention is observed, the campaign is the best explanation on offer.
+        // Before the TikTok mention is observed, the campaign is the best explanation on offer, at Medium.
         assertThat(before.get(before.size() - 1).getField(2)).as(rows.toString()).isEqualTo("Campaign Spend");
+        assertThat(before).as(rows.toString())
+                .anyMatch(r -> "Campaign Spend".equals(r.getField(2)) && "Medium".equals(r.getField(5)));
         Row firstProposal = before.get(before.size() - 1);
         Row last = rows.get(rows.size() - 1);
         assertThat(last.getField(3)).isEqualTo("Social/Viral Event");
@@ -134,6 +136,7 @@ class AttributionITCase {
         });
         assertThat(q(c, "SELECT DISTINCT store_id FROM minority_reports_detected_log")).hasSize(5);
         assertThat(q(c, "SELECT DISTINCT cluster_id FROM minority_reports_clustered_log")).isNotEmpty();
+        assertThat(q(c, "SELECT DISTINCT report_group_id FROM minority_reports_cohort_log")).isNotEmpty();
     }
 
     @Test

@@ -10,7 +10,8 @@ class RecordsArePojosTest {
     @ParameterizedTest
     @ValueSource(classes = {RawRecord.class, SaleEvent.class, StoreInfo.class, IngestError.class, SkuWindow.class,
             Report.class, EpisodeEnded.class, EpisodeState.class, WindowAcc.class, BaselineState.class, Signal.class,
-            ClusterState.class, ClusteredReport.class, Attribution.class, AttributionState.class})
+            ClusterState.class, ClusteredReport.class, Attribution.class, AttributionState.class, CohortEvent.class,
+            CohortMember.class, CohortRow.class})
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }

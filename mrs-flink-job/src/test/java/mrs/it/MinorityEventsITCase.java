@@ -1,0 +1,170 @@
+package mrs.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mrs.config.MrsConfig;
+import mrs.ddl.CatalogSettings;
+import mrs.job.MrsJob;
+import mrs.records.RawRecord;
+import mrs.sinks.IcebergSinks;
+import mrs.sql.SqlRunner;
+import mrs.topology.Topology;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's three validations and Minority Events on the real topology (slow, ~20 s): a TikTok
+ * mention with a ten-store London spike, a competitor out of stock in Birmingham at the same time, a
+ * Manchester store whose feed goes dead with a feed-health notice, and an eleventh London store a day
+ * later that reopens the London event.
+ */
+class MinorityEventsITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = MiniClusters.create();
+
+    @TempDir
+    static Path tmp;
+
+    static final long HOUR = TestData.HOUR;
+    static final long DAY = 24 * HOUR;
+    static final long T = TestData.START.toEpochMilli() + 25 * DAY + 10 * HOUR;
+    static final List<String> LONDON = List.of("LON-001", "LON-002", "LON-003", "LON-004", "LON-005", "LON-006",
+            "LON-007", "LON-008", "LON-009", "LON-010");
+    static final List<String> STORES = new ArrayList<>(LONDON);
+
+    static {
+        STORES.addAll(List.of("LON-011", "BHM-001", "MAN-001"));
+    }
+
+    static final List<TestData.Shock> SHOCKS = List.of(
+            new TestData.Shock(LONDON, "SKU-A", T, 6, 4.0),
+            new TestData.Shock(List.of("BHM-001"), "SKU-A", T, 8, 3.5),
+            new TestData.Shock(List.of("LON-011"), "SKU-A", T + DAY + 2 * HOUR, 4, 4.0),
+            new TestData.Shock(List.of("MAN-001"), "SKU-A", T - DAY, 4, 0.0),
+            new TestData.Shock(List.of("MAN-001"), "SKU-B", T - DAY, 4, 0.0),
+            new TestData.Shock(List.of("MAN-001"), "SKU-C", T - DAY, 4, 0.0));
+    static final List<String> SIGNALS = List.of(
+            TestData.signal("SIG-TIKTOK", "social_mention", T - HOUR, T - 2 * HOUR, T + 3 * DAY, "SKU-A", "London", 0.85,
+                    "\"platform\":\"tiktok\",\"hashtag\":\"JupyterChallenge\",\"url\":\"https://tiktok.example/v/1\""),
+            TestData.signal("SIG-RIVAL", "competitor_stock", T - 2 * HOUR, T - 2 * HOUR, T + 2 * DAY, "SKU-A", "Birmingham",
+                    0.8, "\"competitor\":\"RivalMart\",\"status\":\"out_of_stock\""),
+            "{\"signal_id\":\"SIG-FEED\",\"kind\":\"feed_health\",\"source\":\"feed-monitor\",\"observed_at\":\""
+                    + Instant.ofEpochMilli(T - DAY + 30 * 60_000) + "\",\"valid_from\":\"" + Instant.ofEpochMilli(T - DAY)
+                    + "\",\"valid_to\":\"" + Instant.ofEpochMilli(T - DAY + 5 * HOUR)
+                    + "\",\"store_ids\":[\"MAN-001\"],\"strength\":0.9,\"issue\":\"corruption\"}");
+
+    static final MrsConfig CFG = MrsConfig.defaults().with("mrs.job.checkpoint-interval", "PT1S");
+    static CatalogSettings first;
+
+    static CatalogSettings run(Path dir) throws Exception {
+        CatalogSettings catalog = CatalogSettings.embedded(dir);
+        MrsJob.createTables(catalog);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        MrsJob.configure(env, CFG);
+        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
+        Topology.build(CFG,
+                env.fromData(TestData.raw("sales", TestData.salesLines(STORES, SHOCKS)), raw),
+                env.fromData(TestData.raw("stores", TestData.storeLines(STORES)), raw),
+                env.fromData(TestData.raw("signals", SIGNALS), raw),
+                new IcebergSinks(catalog));
+        env.execute("minority-events-it");
+        return catalog;
+    }
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        first = run(tmp.resolve("first"));
+    }
+
+    static List<Row> q(CatalogSettings c, String sql) throws Exception {
+        return new SqlRunner(c).query(sql).rows();
+    }
+
+    /** Latest proposal per store (its first report only). */
+    static Map<String, Row> latestByStore() throws Exception {
+        List<Row> rows = q(first, "SELECT store_id, detection_type, confidence, cause FROM (SELECT a.*, d.store_id,"
+                + " ROW_NUMBER() OVER (PARTITION BY d.store_id ORDER BY d.window_start, a.proposal_seq DESC) AS rn"
+                + " FROM minority_reports_proposed_attribution_log a JOIN (SELECT DISTINCT report_id, store_id, window_start"
+                + " FROM minority_reports_detected_log) d ON a.report_id = d.report_id) WHERE rn = 1");
+        return rows.stream().collect(Collectors.toMap(r -> (String) r.getField(0), r -> r));
+    }
+
+    @Test
+    void injectedViralSignalWithAMultiStoreSpikeIsSocialViral() throws Exception {
+        Map<String, Row> latest = latestByStore();
+        for (String s : LONDON) {
+            assertThat(latest.get(s)).as(s + " in " + latest).isNotNull();
+            assertThat(latest.get(s).getField(1)).as(s).isEqualTo("Social/Viral Event");
+        }
+    }
+
+    @Test
+    void storeFeedCorruptionIsADataErrorAboveSeventyPercent() throws Exception {
+        Row man = latestByStore().get("MAN-001");
+        assertThat(man).isNotNull();
+        assertThat(man.getField(1)).isEqualTo("Data Error");
+        assertThat((Double) man.getField(2)).isGreaterThan(0.7);
+    }
+
+    @Test
+    void competitorStockOutInOneCityIsCompetitorStockout() throws Exception {
+        Row bhm = latestByStore().get("BHM-001");
+        assertThat(bhm).isNotNull();
+        assertThat(bhm.getField(1)).isEqualTo("Competitor Stockout");
+    }
+
+    static Map<String, String> groupByStore(CatalogSettings c) throws Exception {
+        List<Row> rows = q(c, "SELECT DISTINCT store_id, report_group_id FROM minority_reports_cohort_log");
+        return rows.stream().collect(Collectors.toMap(r -> (String) r.getField(0), r -> (String) r.getField(1)));
+    }
+
+    @Test
+    void tenLondonStoresFormOneEventAndBirminghamItsOwn() throws Exception {
+        Map<String, String> groups = groupByStore(first);
+        String london = groups.get("LON-001");
+        assertThat(london).matches("ME-[0-9a-f]{12}");
+        for (String s : LONDON) {
+            assertThat(groups.get(s)).as(s + " in " + groups).isEqualTo(london);
+        }
+        assertThat(groups.get("BHM-001")).isNotNull().isNotEqualTo(london);
+    }
+
+    @Test
+    void anEndedEventReopensWithTheSameIdWhenANewReportJoinsWithinTheHorizon() throws Exception {
+        String london = groupByStore(first).get("LON-001");
+        List<Row> statuses = q(first, "SELECT event_status, written_at, store_id FROM minority_reports_cohort_log"
+                + " WHERE report_group_id = '" + london + "' ORDER BY written_at, store_id");
+        List<String> sequence = statuses.stream().map(r -> (String) r.getField(0)).distinct().toList();
+        assertThat(sequence).as(statuses.toString()).containsSubsequence("OPEN", "ENDED", "REOPENED");
+        assertThat(statuses).anyMatch(r -> "LON-011".equals(r.getField(2)) && "REOPENED".equals(r.getField(0)));
+        List<Row> sizes = q(first, "SELECT max(cohort_size) FROM minority_reports_cohort_log WHERE report_group_id = '" + london + "'");
+        assertThat(((Number) sizes.get(0).getField(0)).intValue()).isEqualTo(11);
+    }
+
+    @Test
+    void aReplayGivesIdenticalCohortRows() throws Exception {
+        CatalogSettings second = run(tmp.resolve("second"));
+        String sql = "SELECT report_id, report_group_id, cohort_size, cohort_stores, cohort_confidence, cause, event_status,"
+                + " event_start, event_end, written_at FROM minority_reports_cohort_log";
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        q(first, sql).forEach(r -> a.add(r.toString()));
+        q(second, sql).forEach(r -> b.add(r.toString()));
+        a.sort(String::compareTo);
+        b.sort(String::compareTo);
+        assertThat(b).isNotEmpty().isEqualTo(a);
+    }
+}
