@@ -29,6 +29,10 @@ public final class MrsTables {
     public static final String MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG = "minority_reports_proposed_attribution_log";
     /** One row per cohort (Minority Event) change of a report. */
     public static final String MINORITY_REPORTS_COHORT_LOG = "minority_reports_cohort_log";
+    /** The hydrated report: one wide row per report change. */
+    public static final String MINORITY_REPORTS = "minority_reports";
+    /** The event roll-up: one row per Minority Event state. */
+    public static final String MINORITY_EVENTS_LOG = "minority_events_log";
 
     private MrsTables() {}
 

@@ -4,6 +4,8 @@ import mrs.ddl.CatalogSettings;
 import mrs.ddl.MrsTables;
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.EventRow;
+import mrs.records.HydratedReport;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -71,6 +73,16 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void cohorts(DataStream<CohortRow> cohorts) {
         write(cohorts, Rows::cohort, MrsTables.MINORITY_REPORTS_COHORT_LOG);
+    }
+
+    @Override
+    public void hydrated(DataStream<HydratedReport> reports) {
+        write(reports, Rows::hydrated, MrsTables.MINORITY_REPORTS);
+    }
+
+    @Override
+    public void events(DataStream<EventRow> events) {
+        write(events, Rows::event, MrsTables.MINORITY_EVENTS_LOG);
     }
 
     private <T> void write(DataStream<T> records, ToRow.Converter<T> converter, String table) {

@@ -2,6 +2,8 @@ package mrs.sinks;
 
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
+import mrs.records.EventRow;
+import mrs.records.HydratedReport;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -25,4 +27,8 @@ public interface MrsSinks {
     void attributions(DataStream<Attribution> attributions);
 
     void cohorts(DataStream<CohortRow> cohorts);
+
+    void hydrated(DataStream<HydratedReport> reports);
+
+    void events(DataStream<EventRow> events);
 }

@@ -1,7 +1,10 @@
 package mrs.sinks;
 
 import mrs.records.Attribution;
+import mrs.functions.EventRollupFunction;
 import mrs.records.ClusteredReport;
+import mrs.records.EventRow;
+import mrs.records.HydratedReport;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -62,6 +65,54 @@ public final class Rows {
                 str(c.reportId), str(c.groupId), str(c.storeId), str(c.primarySku), c.cohortSize, c.cohortStores,
                 c.cohortConfidence, str(c.cause), str(c.status), ts(c.eventStart), ts(c.eventEnd), ts(c.writtenAt),
                 ts(processedAt));
+    }
+
+    public static RowData hydrated(HydratedReport h, long processedAt) {
+        return GenericRowData.of(
+                str(h.reportId), h.revision == 0 ? null : h.revision, str(h.storeId), str(h.retailer), str(h.city),
+                str(h.region), str(h.primarySku), str(h.skus), str(h.direction), ts(h.windowStart), ts(h.windowEnd),
+                h.windowEndFinal, h.actualUnits, h.baselineUnits, h.deltaUnits, h.actualRevenue, h.baselineRevenue,
+                h.lift, h.zScore, str(h.clusterId), h.clusterSize, h.clusterStores, str(h.cause), str(h.detectionType),
+                str(h.impactVector), h.confidence, str(h.confidenceTier), str(h.cause2), h.confidence2, str(h.cause3),
+                h.confidence3, str(h.narrative), str(h.evidence), h.degraded, ts(h.aWrittenAt),
+                h.proposals == 0 ? null : h.proposals, str(h.reportGroupId), h.cohortSize, str(h.eventStatus),
+                str(h.analystCause), str(h.analystStatus), str(h.finalCause), str(h.priority), str(h.reportStatus),
+                ts(h.writtenAt), ts(processedAt));
+    }
+
+    public static RowData event(EventRow e, long processedAt) {
+        Object[] f = new Object[5 + 2 * EventRollupFunction.POSITIONS + 20];
+        int i = 0;
+        f[i++] = str(e.groupId);
+        f[i++] = str(e.primarySku);
+        f[i++] = str(e.reportIds);
+        f[i++] = e.reportCount;
+        f[i++] = e.storeCount;
+        for (int p = 0; p < EventRollupFunction.POSITIONS; p++) {
+            f[i++] = str(e.storeIds[p]);
+            f[i++] = str(e.retailers[p]);
+        }
+        f[i++] = e.storesBeyond14;
+        f[i++] = str(e.cities);
+        f[i++] = ts(e.windowStart);
+        f[i++] = ts(e.windowEnd);
+        f[i++] = e.actualUnits;
+        f[i++] = e.baselineUnits;
+        f[i++] = e.excessUnits;
+        f[i++] = e.actualRevenue;
+        f[i++] = e.baselineRevenue;
+        f[i++] = e.excessRevenue;
+        f[i++] = e.avgLift;
+        f[i++] = e.avgConfidence;
+        f[i++] = str(e.cause);
+        f[i++] = str(e.detectionType);
+        f[i++] = e.confidence;
+        f[i++] = str(e.priority);
+        f[i++] = str(e.status);
+        f[i++] = e.degraded;
+        f[i++] = ts(e.writtenAt);
+        f[i++] = ts(processedAt);
+        return GenericRowData.of(f);
     }
 
     private static StringData str(String s) {

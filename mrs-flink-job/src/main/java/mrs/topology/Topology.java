@@ -4,6 +4,8 @@ import mrs.config.MrsConfig;
 import mrs.functions.AttributionFunction;
 import mrs.functions.ClusterFunction;
 import mrs.functions.CohortFunction;
+import mrs.functions.EventRollupFunction;
+import mrs.functions.HydrateFunction;
 import mrs.functions.EpisodeFunction;
 import mrs.functions.ParseFunction;
 import mrs.functions.SkuWindowDetector;
@@ -11,6 +13,9 @@ import mrs.functions.Tags;
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
 import mrs.records.CohortRow;
+import mrs.records.EventRow;
+import mrs.records.HydrateInput;
+import mrs.records.HydratedReport;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
 import mrs.records.RawRecord;
@@ -44,6 +49,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class Topology {
     private Topology() {}
+
+    /** A hydrate input of one kind; the setter fills the field that kind carries. */
+    private static HydrateInput fact(String kind, String reportId, java.util.function.Consumer<HydrateInput> set) {
+        HydrateInput f = new HydrateInput();
+        f.kind = kind;
+        f.reportId = reportId;
+        set.accept(f);
+        return f;
+    }
 
     /** Wires the pipeline onto the given raw inputs and sinks. */
     public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw,
@@ -125,6 +139,30 @@ public final class Topology {
                 .uid("cohort");
         DataStream<IngestError> salesErrors = sales.getSideOutput(Tags.ERRORS).union(skuWindows.getSideOutput(Tags.ERRORS));
 
+        DataStream<HydrateInput> facts = reports.map(r -> fact("DETECTED", r.reportId, f -> f.detected = r))
+                .returns(TypeInformation.of(HydrateInput.class)).name("detected-facts").uid("detected-facts")
+                .union(clustered.map(c -> fact("CLUSTERED", c.report.reportId, f -> f.clustered = c))
+                        .returns(TypeInformation.of(HydrateInput.class)).name("clustered-facts").uid("clustered-facts"),
+                        attributions.map(a -> fact("ATTRIBUTION", a.reportId, f -> f.attribution = a))
+                                .returns(TypeInformation.of(HydrateInput.class)).name("attribution-facts").uid("attribution-facts"),
+                        ended.map(e -> fact("ENDED", e.reportId, f -> f.ended = e))
+                                .returns(TypeInformation.of(HydrateInput.class)).name("ended-facts").uid("ended-facts"),
+                        cohorts.map(c -> fact("COHORT", c.reportId, f -> f.cohort = c))
+                                .returns(TypeInformation.of(HydrateInput.class)).name("cohort-facts").uid("cohort-facts"));
+        SingleOutputStreamOperator<HydratedReport> hydrated = facts
+                .keyBy(f -> f.reportId)
+                .process(new HydrateFunction(cfg.refreshHorizon().plus(cfg.cohortReopenHorizon())))
+                .name("hydrate")
+                .uid("hydrate");
+        SingleOutputStreamOperator<EventRow> events = hydrated
+                .filter(h -> h.reportGroupId != null)
+                .name("grouped-reports")
+                .uid("grouped-reports")
+                .keyBy(h -> h.reportGroupId)
+                .process(new EventRollupFunction())
+                .name("event-rollup")
+                .uid("event-rollup");
+
         sinks.detected(reports);
         sinks.ended(ended);
         sinks.salesErrors(salesErrors);
@@ -133,5 +171,7 @@ public final class Topology {
         sinks.clustered(clustered);
         sinks.attributions(attributions);
         sinks.cohorts(cohorts);
+        sinks.hydrated(hydrated);
+        sinks.events(events);
     }
 }

@@ -50,7 +50,7 @@ class AttributionITCase {
     static CatalogSettings run(Path dir, MrsConfig cfg, AttributionFunction.Attributor model) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
         MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.env();
         env.setParallelism(2);
         MrsJob.configure(env, cfg);
         TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);

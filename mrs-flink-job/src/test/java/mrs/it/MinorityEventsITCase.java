@@ -71,7 +71,7 @@ class MinorityEventsITCase {
     static CatalogSettings run(Path dir) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
         MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.env();
         env.setParallelism(2);
         MrsJob.configure(env, CFG);
         TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
@@ -152,6 +152,52 @@ class MinorityEventsITCase {
         assertThat(statuses).anyMatch(r -> "LON-011".equals(r.getField(2)) && "REOPENED".equals(r.getField(0)));
         List<Row> sizes = q(first, "SELECT max(cohort_size) FROM minority_reports_cohort_log WHERE report_group_id = '" + london + "'");
         assertThat(((Number) sizes.get(0).getField(0)).intValue()).isEqualTo(11);
+    }
+
+    @Test
+    void aReportWithRowsInEveryLogHydratesToOneCurrentRowWithTheSeedsPrecedence() throws Exception {
+        String id = (String) q(first, "SELECT DISTINCT report_id FROM minority_reports_detected_log WHERE store_id = 'LON-001'")
+                .get(0).getField(0);
+        List<Row> current = q(first, "SELECT window_start, window_end, window_end_final, cluster_id, cause, confidence,"
+                + " a_written_at, report_group_id, final_cause, store_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY report_id"
+                + " ORDER BY written_at DESC, processed_at DESC) AS rn FROM minority_reports WHERE report_id = '" + id + "') WHERE rn = 1");
+        assertThat(current).hasSize(1);
+        Row h = current.get(0);
+        Row ended = q(first, "SELECT window_start, window_end FROM minority_event_ended_log WHERE report_id = '" + id + "'").get(0);
+        assertThat(h.getField(0)).isEqualTo(ended.getField(0));
+        assertThat(h.getField(1)).isEqualTo(ended.getField(1));
+        assertThat(h.getField(2)).isEqualTo(true);
+        Row cluster = q(first, "SELECT cluster_id FROM minority_reports_clustered_log WHERE report_id = '" + id
+                + "' ORDER BY revision DESC LIMIT 1").get(0);
+        assertThat(h.getField(3)).isEqualTo(cluster.getField(0));
+        Row attribution = q(first, "SELECT cause, confidence, a_written_at FROM minority_reports_proposed_attribution_log"
+                + " WHERE report_id = '" + id + "' ORDER BY a_written_at DESC, proposal_seq DESC LIMIT 1").get(0);
+        assertThat(h.getField(4)).isEqualTo(attribution.getField(0));
+        assertThat(h.getField(5)).isEqualTo(attribution.getField(1));
+        assertThat(h.getField(8)).isEqualTo(attribution.getField(0)); // no analyst edit: the machine cause
+        assertThat(h.getField(7)).isEqualTo(groupByStore(first).get("LON-001"));
+        assertThat(h.getField(9)).isEqualTo("LON-001");
+    }
+
+    @Test
+    void theLondonEventRollsUpItsStoresAlignedWithTheirRetailers() throws Exception {
+        String london = groupByStore(first).get("LON-001");
+        List<Row> rows = q(first, "SELECT report_count, store_count, store_id_1, retailer_1, store_id_11, retailer_11,"
+                + " store_id_12, stores_beyond_14, actual_units, cause FROM minority_events_log WHERE report_group_id = '"
+                + london + "' ORDER BY written_at DESC, report_count DESC LIMIT 1");
+        Row e = rows.get(0);
+        assertThat(e.getField(0)).isEqualTo(11);
+        assertThat(e.getField(1)).isEqualTo(11);
+        assertThat((String) e.getField(2)).startsWith("LON-");
+        assertThat(e.getField(3)).isEqualTo("Tesco");
+        assertThat(e.getField(4)).isEqualTo("LON-011"); // the reopening report started last
+        assertThat(e.getField(5)).isEqualTo("Tesco");
+        assertThat(e.getField(6)).isNull();
+        assertThat(e.getField(7)).isEqualTo(0);
+        double sum = ((Number) q(first, "SELECT sum(actual_units) FROM (SELECT report_id, actual_units, ROW_NUMBER() OVER"
+                + " (PARTITION BY report_id ORDER BY revision DESC) AS rn FROM minority_reports_detected_log) WHERE rn = 1 AND report_id IN"
+                + " (SELECT report_id FROM minority_reports_cohort_log WHERE report_group_id = '" + london + "')").get(0).getField(0)).doubleValue();
+        assertThat((Double) e.getField(8)).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test

@@ -49,7 +49,7 @@ class PipelineITCase {
     static Run run(Path dataDir, List<String> sales, List<String> signals) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dataDir);
         MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = MiniClusters.env();
         env.setParallelism(2);
         MrsJob.configure(env, CFG);
         List<RawRecord> salesRaw = TestData.raw("sales.jsonl", sales);

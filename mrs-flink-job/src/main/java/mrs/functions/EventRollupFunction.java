@@ -1,0 +1,181 @@
+package mrs.functions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import mrs.records.EventRow;
+import mrs.records.HydratedReport;
+import mrs.udfs.attribution.Priority;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Rolls the hydrated reports of each Minority Event up into one row per event state: the reports in a
+ * fixed order (window start, then store), {@code store_id_n} with {@code retailer_n} taken from the same
+ * report (not a set of retailers), the count of stores beyond fourteen, time span, sums and averages,
+ * the latest cause (of the most recent attribution, analyst causes superseding), priority and status.
+ *
+ * <p>End of life: a member's hydrated state is dropped when its report's own state expires (its
+ * {@code expiresAt}); the event's state with its last member.
+ */
+public class EventRollupFunction extends KeyedProcessFunction<String, HydratedReport, EventRow> {
+    /** Store/retailer positions in a row. */
+    public static final int POSITIONS = 14;
+
+    private transient MapState<String, HydratedReport> members; // removed at the member's expiresAt
+    private transient MapState<String, HydratedReport> pending; // removed when applied
+    private transient ValueState<Long> arrivals; // sequence of arrivals, orders one report's rows
+
+    @Override
+    public void open(OpenContext ctx) {
+        members = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("event-members", Types.STRING, Types.POJO(HydratedReport.class)));
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-members", Types.STRING, Types.POJO(HydratedReport.class)));
+        arrivals = getRuntimeContext().getState(new ValueStateDescriptor<>("arrivals", Types.LONG));
+    }
+
+    @Override
+    public void processElement(HydratedReport h, Context ctx, Collector<EventRow> out) throws Exception {
+        // Rows of different reports arrive in any order; they are applied in event-time order at the
+        // watermark (ties by report, then each report's own arrival order) so the rows are replayable.
+        long seq = arrivals.value() == null ? 0 : arrivals.value() + 1;
+        arrivals.update(seq);
+        long ts = ctx.timestamp() == null ? h.writtenAt : ctx.timestamp();
+        pending.put(String.format("%020d|%s|%020d", ts, h.reportId, seq), h);
+        ctx.timerService().registerEventTimeTimer(ts);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EventRow> out) throws Exception {
+        List<String> due = new ArrayList<>();
+        for (String k : pending.keys()) {
+            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
+                due.add(k);
+            }
+        }
+        due.sort(String::compareTo);
+        for (String k : due) {
+            HydratedReport h = pending.get(k);
+            pending.remove(k);
+            members.put(h.reportId, h);
+            if (h.expiresAt > 0) {
+                ctx.timerService().registerEventTimeTimer(h.expiresAt);
+            }
+            List<HydratedReport> all = new ArrayList<>();
+            for (HydratedReport m : members.values()) {
+                all.add(m);
+            }
+            out.collect(rollUp(ctx.getCurrentKey(), all));
+        }
+        List<String> gone = new ArrayList<>();
+        for (HydratedReport m : members.values()) {
+            if (m.expiresAt > 0 && m.expiresAt <= timestamp) {
+                gone.add(m.reportId);
+            }
+        }
+        for (String id : gone) {
+            members.remove(id);
+        }
+        if (members.isEmpty() && pending.isEmpty()) {
+            arrivals.clear();
+        }
+    }
+
+    /** The event row over its reports. Pure; visible for tests. */
+    static EventRow rollUp(String groupId, List<HydratedReport> reports) {
+        List<HydratedReport> ms = new ArrayList<>(reports);
+        ms.sort(Comparator.comparing((HydratedReport h) -> h.windowStart == null ? Long.MAX_VALUE : h.windowStart)
+                .thenComparing(h -> h.storeId == null ? "" : h.storeId)
+                .thenComparing(h -> h.reportId));
+        EventRow e = new EventRow();
+        e.groupId = groupId;
+        e.storeIds = new String[POSITIONS];
+        e.retailers = new String[POSITIONS];
+        List<String> ids = new ArrayList<>();
+        TreeSet<String> stores = new TreeSet<>();
+        TreeSet<String> cities = new TreeSet<>();
+        List<String> positioned = new ArrayList<>();
+        double liftSum = 0;
+        int lifts = 0;
+        double confSum = 0;
+        int confs = 0;
+        HydratedReport latest = null;
+        for (HydratedReport h : ms) {
+            ids.add(h.reportId);
+            e.primarySku = e.primarySku == null ? h.primarySku : e.primarySku;
+            if (h.storeId != null && stores.add(h.storeId)) {
+                if (positioned.size() < POSITIONS) {
+                    e.storeIds[positioned.size()] = h.storeId;
+                    e.retailers[positioned.size()] = h.retailer;
+                    positioned.add(h.storeId);
+                }
+            }
+            if (h.city != null) {
+                cities.add(h.city);
+            }
+            if (h.windowStart != null) {
+                e.windowStart = e.windowStart == null ? h.windowStart : Math.min(e.windowStart, h.windowStart);
+            }
+            if (h.windowEnd != null) {
+                e.windowEnd = e.windowEnd == null ? h.windowEnd : Math.max(e.windowEnd, h.windowEnd);
+            }
+            double actual = h.actualUnits == null ? 0 : h.actualUnits;
+            double baseline = h.baselineUnits == null ? 0 : h.baselineUnits;
+            e.actualUnits += actual;
+            e.baselineUnits += baseline;
+            e.excessUnits += actual - baseline;
+            double actualRevenue = h.actualRevenue == null ? 0 : h.actualRevenue;
+            double baselineRevenue = h.baselineRevenue == null ? 0 : h.baselineRevenue;
+            e.actualRevenue += actualRevenue;
+            e.baselineRevenue += baselineRevenue;
+            e.excessRevenue += actualRevenue - baselineRevenue;
+            if (h.lift != null) {
+                liftSum += h.lift;
+                lifts++;
+            }
+            if (h.confidence != null) {
+                confSum += h.confidence;
+                confs++;
+            }
+            e.degraded |= Boolean.TRUE.equals(h.degraded);
+            if (h.aWrittenAt != null && (latest == null || h.aWrittenAt > latest.aWrittenAt
+                    || (h.aWrittenAt.equals(latest.aWrittenAt) && h.reportId.compareTo(latest.reportId) < 0))) {
+                latest = h;
+            }
+            e.writtenAt = Math.max(e.writtenAt, h.writtenAt);
+        }
+        e.reportIds = String.join(",", ids);
+        e.reportCount = ids.size();
+        e.storeCount = stores.size();
+        e.storesBeyond14 = Math.max(0, stores.size() - POSITIONS);
+        e.cities = String.join(",", cities);
+        e.avgLift = lifts == 0 ? null : liftSum / lifts;
+        e.avgConfidence = confs == 0 ? null : confSum / confs;
+        if (latest != null) {
+            e.cause = latest.finalCause;
+            e.detectionType = latest.detectionType;
+            e.confidence = latest.confidence;
+        }
+        double impact = e.baselineUnits > 0 ? Priority.impact(e.actualUnits, e.baselineUnits) : 0.0;
+        e.priority = latest == null ? null : Priority.priority(e.detectionType, e.confidence, impact);
+        String status = null;
+        for (HydratedReport h : ms) {
+            if (h.analystStatus != null) {
+                status = h.analystStatus;
+            }
+        }
+        if (status == null) {
+            status = ms.stream().anyMatch(h -> !"ENDED".equals(h.eventStatus)) ? "PENDING_REVIEW" : "ENDED_PENDING_REVIEW";
+        }
+        e.status = e.degraded ? status + "_DEGRADED" : status;
+        return e;
+    }
+}

@@ -1,0 +1,15 @@
+package mrs.records;
+
+/** One contribution to a hydrated report: exactly one of the fields is set, {@code kind} says which. */
+public class HydrateInput {
+    /** DETECTED, CLUSTERED, ATTRIBUTION, ENDED or COHORT. */
+    public String kind;
+    public String reportId;
+    public Report detected;
+    public ClusteredReport clustered;
+    public Attribution attribution;
+    public EpisodeEnded ended;
+    public CohortRow cohort;
+
+    public HydrateInput() {}
+}
