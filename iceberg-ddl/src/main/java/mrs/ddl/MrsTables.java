@@ -33,6 +33,8 @@ public final class MrsTables {
     public static final String MINORITY_REPORTS = "minority_reports";
     /** The event roll-up: one row per Minority Event state. */
     public static final String MINORITY_EVENTS_LOG = "minority_events_log";
+    /** Model-protection directives, one per event status change. */
+    public static final String MODEL_PROTECTION_LOG = "model_protection_log";
 
     private MrsTables() {}
 

@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.Optional;
 import mrs.records.EventRow;
+import mrs.records.ProtectionDirective;
+import mrs.udfs.hitl.AutomationPolicy;
+import mrs.udfs.hitl.Directive;
+import mrs.udfs.hitl.EventStatus;
+import mrs.udfs.hitl.ProtectionRules;
 import mrs.records.HydratedReport;
 import mrs.udfs.attribution.Priority;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -32,6 +38,8 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
     private transient MapState<String, HydratedReport> members; // removed at the member's expiresAt
     private transient MapState<String, HydratedReport> pending; // removed when applied
     private transient ValueState<Long> arrivals; // sequence of arrivals, orders one report's rows
+    private transient ValueState<String> status; // the event's EventStatus; cleared with the last member
+    private transient ValueState<String> directedStatus; // status of the last directive; cleared likewise
 
     @Override
     public void open(OpenContext ctx) {
@@ -40,6 +48,8 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-members", Types.STRING, Types.POJO(HydratedReport.class)));
         arrivals = getRuntimeContext().getState(new ValueStateDescriptor<>("arrivals", Types.LONG));
+        status = getRuntimeContext().getState(new ValueStateDescriptor<>("event-status", Types.STRING));
+        directedStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("directed-status", Types.STRING));
     }
 
     @Override
@@ -73,7 +83,9 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
             for (HydratedReport m : members.values()) {
                 all.add(m);
             }
-            out.collect(rollUp(ctx.getCurrentKey(), all));
+            EventRow row = rollUp(ctx.getCurrentKey(), all);
+            decide(row, all, ctx);
+            out.collect(row);
         }
         List<String> gone = new ArrayList<>();
         for (HydratedReport m : members.values()) {
@@ -86,7 +98,67 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
         }
         if (members.isEmpty() && pending.isEmpty()) {
             arrivals.clear();
+            status.clear();
+            directedStatus.clear();
         }
+    }
+
+    /**
+     * Automation and protection: the status follows the automation rules (weekend mode, confidence,
+     * priority) while no analyst has decided; each status change that calls for protection emits a
+     * directive for the event's stores, SKU and time range.
+     */
+    private void decide(EventRow row, List<HydratedReport> all, OnTimerContext ctx) throws Exception {
+        EventStatus current = status.value() == null ? null : EventStatus.valueOf(status.value());
+        boolean campaignEvidence = "Marketing Misattribution".equals(row.detectionType);
+        // Weekend mode applies to events that happen at the weekend (their first window), so a weekday
+        // event still waiting for review is not confirmed just because a refresh lands on a Saturday.
+        long when = row.windowStart == null ? row.writtenAt : row.windowStart;
+        EventStatus automated = EventStatus.automation(row.detectionType, row.confidence, row.priority,
+                EventStatus.weekend(when, AutomationPolicy.DEFAULT.zone()), campaignEvidence,
+                AutomationPolicy.DEFAULT);
+        EventStatus next = EventStatus.afterAutomation(current, automated);
+        status.update(next.name());
+        row.status = EventStatus.reportStatus(next, row.degraded);
+        if (next.name().equals(directedStatus.value())) {
+            return;
+        }
+        List<String> stores = new ArrayList<>();
+        for (String s : row.storeIds) {
+            if (s != null) {
+                stores.add(s);
+            }
+        }
+        for (HydratedReport h : all) {
+            if (h.storeId != null && !stores.contains(h.storeId)) {
+                stores.add(h.storeId);
+            }
+        }
+        if (stores.isEmpty() || row.windowStart == null) {
+            return;
+        }
+        List<String> skus = row.primarySku == null ? List.of() : List.of(row.primarySku);
+        Optional<Directive> d = ProtectionRules.directive(row.groupId, next, row.detectionType, row.confidence, stores,
+                skus, row.windowStart, row.windowEnd, row.baselineUnits, row.actualUnits, row.writtenAt);
+        if (d.isEmpty()) {
+            return;
+        }
+        directedStatus.update(next.name());
+        Directive x = d.get();
+        ProtectionDirective p = new ProtectionDirective();
+        p.directiveId = x.directiveId();
+        p.groupId = x.eventId();
+        p.type = x.type().name();
+        p.status = x.status().name();
+        p.detectionType = x.detectionType();
+        p.confidence = x.confidence();
+        p.stores = String.join(",", x.stores());
+        p.skus = String.join(",", x.skus());
+        p.windowStart = x.windowStart();
+        p.windowEnd = x.windowEnd();
+        p.weight = x.weight();
+        p.writtenAt = x.writtenAt();
+        ctx.output(Tags.DIRECTIVES, p);
     }
 
     /** The event row over its reports. Pure; visible for tests. */

@@ -6,6 +6,7 @@ import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
 import mrs.records.HydratedReport;
+import mrs.records.ProtectionDirective;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -83,6 +84,11 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void events(DataStream<EventRow> events) {
         write(events, Rows::event, MrsTables.MINORITY_EVENTS_LOG);
+    }
+
+    @Override
+    public void directives(DataStream<ProtectionDirective> directives) {
+        write(directives, Rows::directive, MrsTables.MODEL_PROTECTION_LOG);
     }
 
     private <T> void write(DataStream<T> records, ToRow.Converter<T> converter, String table) {

@@ -4,6 +4,7 @@ import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
 import mrs.records.HydratedReport;
+import mrs.records.ProtectionDirective;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -31,4 +32,6 @@ public interface MrsSinks {
     void hydrated(DataStream<HydratedReport> reports);
 
     void events(DataStream<EventRow> events);
+
+    void directives(DataStream<ProtectionDirective> directives);
 }

@@ -5,6 +5,7 @@ import mrs.functions.EventRollupFunction;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
 import mrs.records.HydratedReport;
+import mrs.records.ProtectionDirective;
 import mrs.records.CohortRow;
 import mrs.records.EpisodeEnded;
 import mrs.records.IngestError;
@@ -113,6 +114,13 @@ public final class Rows {
         f[i++] = ts(e.writtenAt);
         f[i++] = ts(processedAt);
         return GenericRowData.of(f);
+    }
+
+    public static RowData directive(ProtectionDirective d, long processedAt) {
+        return GenericRowData.of(
+                str(d.directiveId), str(d.groupId), str(d.type), str(d.status), str(d.detectionType), d.confidence,
+                str(d.stores), str(d.skus), ts(d.windowStart), ts(d.windowEnd), d.weight, ts(d.writtenAt),
+                ts(processedAt));
     }
 
     private static StringData str(String s) {

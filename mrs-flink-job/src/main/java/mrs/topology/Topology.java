@@ -173,5 +173,6 @@ public final class Topology {
         sinks.cohorts(cohorts);
         sinks.hydrated(hydrated);
         sinks.events(events);
+        sinks.directives(events.getSideOutput(Tags.DIRECTIVES));
     }
 }

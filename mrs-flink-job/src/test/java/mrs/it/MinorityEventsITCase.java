@@ -45,7 +45,7 @@ class MinorityEventsITCase {
     static final List<String> STORES = new ArrayList<>(LONDON);
 
     static {
-        STORES.addAll(List.of("LON-011", "BHM-001", "MAN-001"));
+        STORES.addAll(List.of("LON-011", "BHM-001", "MAN-001", "BHM-002"));
     }
 
     static final List<TestData.Shock> SHOCKS = List.of(
@@ -54,16 +54,25 @@ class MinorityEventsITCase {
             new TestData.Shock(List.of("LON-011"), "SKU-A", T + DAY + 2 * HOUR, 4, 4.0),
             new TestData.Shock(List.of("MAN-001"), "SKU-A", T - DAY, 4, 0.0),
             new TestData.Shock(List.of("MAN-001"), "SKU-B", T - DAY, 4, 0.0),
-            new TestData.Shock(List.of("MAN-001"), "SKU-C", T - DAY, 4, 0.0));
+            new TestData.Shock(List.of("MAN-001"), "SKU-C", T - DAY, 4, 0.0),
+            // the same fault on a Saturday, at a store in another city
+            new TestData.Shock(List.of("BHM-002"), "SKU-A", T + DAY, 4, 0.0),
+            new TestData.Shock(List.of("BHM-002"), "SKU-B", T + DAY, 4, 0.0),
+            new TestData.Shock(List.of("BHM-002"), "SKU-C", T + DAY, 4, 0.0));
+    static String feedHealth(String id, String store, long from) {
+        return "{\"signal_id\":\"" + id + "\",\"kind\":\"feed_health\",\"source\":\"feed-monitor\",\"observed_at\":\""
+                + Instant.ofEpochMilli(from + 30 * 60_000) + "\",\"valid_from\":\"" + Instant.ofEpochMilli(from)
+                + "\",\"valid_to\":\"" + Instant.ofEpochMilli(from + 5 * HOUR)
+                + "\",\"store_ids\":[\"" + store + "\"],\"strength\":0.9,\"issue\":\"corruption\"}";
+    }
+
     static final List<String> SIGNALS = List.of(
             TestData.signal("SIG-TIKTOK", "social_mention", T - HOUR, T - 2 * HOUR, T + 3 * DAY, "SKU-A", "London", 0.85,
                     "\"platform\":\"tiktok\",\"hashtag\":\"JupyterChallenge\",\"url\":\"https://tiktok.example/v/1\""),
             TestData.signal("SIG-RIVAL", "competitor_stock", T - 2 * HOUR, T - 2 * HOUR, T + 2 * DAY, "SKU-A", "Birmingham",
                     0.8, "\"competitor\":\"RivalMart\",\"status\":\"out_of_stock\""),
-            "{\"signal_id\":\"SIG-FEED\",\"kind\":\"feed_health\",\"source\":\"feed-monitor\",\"observed_at\":\""
-                    + Instant.ofEpochMilli(T - DAY + 30 * 60_000) + "\",\"valid_from\":\"" + Instant.ofEpochMilli(T - DAY)
-                    + "\",\"valid_to\":\"" + Instant.ofEpochMilli(T - DAY + 5 * HOUR)
-                    + "\",\"store_ids\":[\"MAN-001\"],\"strength\":0.9,\"issue\":\"corruption\"}");
+            feedHealth("SIG-FEED", "MAN-001", T - DAY),
+            feedHealth("SIG-FEED-2", "BHM-002", T + DAY));
 
     static final MrsConfig CFG = MrsConfig.defaults().with("mrs.job.checkpoint-interval", "PT1S");
     static CatalogSettings first;
@@ -87,6 +96,13 @@ class MinorityEventsITCase {
     @BeforeAll
     static void runOnce() throws Exception {
         first = run(tmp.resolve("first"));
+    }
+
+    static List<String> sortedRows(CatalogSettings c, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        q(c, sql).forEach(r -> out.add(r.toString()));
+        out.sort(String::compareTo);
+        return out;
     }
 
     static List<Row> q(CatalogSettings c, String sql) throws Exception {
@@ -201,10 +217,43 @@ class MinorityEventsITCase {
     }
 
     @Test
+    void aWeekendDataErrorIsAutoConfirmedAndExcludedWhileTheWeekdayOneWaitsForReview() throws Exception {
+        Map<String, String> groups = groupByStore(first);
+        String weekday = groups.get("MAN-001"); // Thursday 31 July 2025
+        String weekend = groups.get("BHM-002"); // Saturday 2 August 2025
+        assertThat(latestByStore().get("BHM-002").getField(1)).isEqualTo("Data Error");
+        assertThat((Double) latestByStore().get("BHM-002").getField(2)).isGreaterThan(0.7);
+        assertThat(lastStatus(weekend)).as(q(first, "SELECT written_at, report_count, status, cause, confidence, window_start FROM minority_events_log WHERE report_group_id = '"
+                + weekend + "' ORDER BY written_at").toString()).isEqualTo("AUTO_CONFIRMED");
+        assertThat(lastStatus(weekday)).isEqualTo("PENDING_REVIEW");
+        List<Row> directives = q(first, "SELECT report_group_id, directive_type, event_status, stores, window_start"
+                + " FROM model_protection_log WHERE report_group_id IN ('" + weekday + "', '" + weekend + "')");
+        assertThat(directives).singleElement().satisfies(d -> {
+            assertThat(d.getField(0)).isEqualTo(weekend);
+            assertThat(d.getField(1)).isEqualTo("EXCLUDE_WINDOW");
+            assertThat(d.getField(2)).isEqualTo("AUTO_CONFIRMED");
+            assertThat(d.getField(3)).isEqualTo("BHM-002");
+        });
+        assertThat((String) q(first, "SELECT directive_id FROM model_protection_log WHERE report_group_id = '" + weekend + "'")
+                .get(0).getField(0)).matches("PD-[0-9a-f]{16}");
+    }
+
+    static String lastStatus(String group) throws Exception {
+        return (String) q(first, "SELECT status FROM minority_events_log WHERE report_group_id = '" + group
+                + "' ORDER BY written_at DESC, report_count DESC LIMIT 1").get(0).getField(0);
+    }
+
+    @Test
     void aReplayGivesIdenticalCohortRows() throws Exception {
         CatalogSettings second = run(tmp.resolve("second"));
         String sql = "SELECT report_id, report_group_id, cohort_size, cohort_stores, cohort_confidence, cause, event_status,"
                 + " event_start, event_end, written_at FROM minority_reports_cohort_log";
+        assertThat(sortedRows(second, "SELECT directive_id, directive_type, event_status, weight, written_at FROM model_protection_log"))
+                .isEqualTo(sortedRows(first, "SELECT directive_id, directive_type, event_status, weight, written_at FROM model_protection_log"));
+        assertThat(sortedRows(second, "SELECT report_group_id, report_count, store_id_1, retailer_1, actual_units, cause, status,"
+                + " written_at FROM minority_events_log"))
+                .isEqualTo(sortedRows(first, "SELECT report_group_id, report_count, store_id_1, retailer_1, actual_units, cause, status,"
+                        + " written_at FROM minority_events_log"));
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
         q(first, sql).forEach(r -> a.add(r.toString()));

@@ -11,7 +11,8 @@ class RecordsArePojosTest {
     @ValueSource(classes = {RawRecord.class, SaleEvent.class, StoreInfo.class, IngestError.class, SkuWindow.class,
             Report.class, EpisodeEnded.class, EpisodeState.class, WindowAcc.class, BaselineState.class, Signal.class,
             ClusterState.class, ClusteredReport.class, Attribution.class, AttributionState.class, CohortEvent.class,
-            CohortMember.class, CohortRow.class, HydrateInput.class, HydratedReport.class, EventRow.class})
+            CohortMember.class, CohortRow.class, HydrateInput.class, HydratedReport.class, EventRow.class,
+            ProtectionDirective.class})
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }

@@ -36,5 +36,6 @@ class RowsTest {
         matches(Rows.cohort(new CohortRow(), 0), MrsTables.MINORITY_REPORTS_COHORT_LOG);
         matches(Rows.hydrated(new HydratedReport(), 0), MrsTables.MINORITY_REPORTS);
         matches(Rows.event(e, 0), MrsTables.MINORITY_EVENTS_LOG);
+        matches(Rows.directive(new mrs.records.ProtectionDirective(), 0), MrsTables.MODEL_PROTECTION_LOG);
     }
 }
