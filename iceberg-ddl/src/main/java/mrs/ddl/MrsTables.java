@@ -35,6 +35,12 @@ public final class MrsTables {
     public static final String MINORITY_EVENTS_LOG = "minority_events_log";
     /** Model-protection directives, one per event status change. */
     public static final String MODEL_PROTECTION_LOG = "model_protection_log";
+    /** Accepted analyst edits. */
+    public static final String EDIT_LOGS = "edit_logs";
+    /** Accepted analyst decisions. */
+    public static final String MINORITY_REPORTS_FINALISATION_LOG = "minority_reports_finalisation_log";
+    /** Refused analyst actions. */
+    public static final String ANALYST_ACTIONS_REFUSED = "analyst_actions_refused";
 
     private MrsTables() {}
 

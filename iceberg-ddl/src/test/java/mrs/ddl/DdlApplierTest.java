@@ -51,7 +51,7 @@ class DdlApplierTest {
         DdlApplier.Result result = MrsTables.ddl().apply(catalog, NS);
 
         assertThat(result.created()).containsExactlyElementsOf(MrsTables.all());
-        assertThat(result.summary()).isEqualTo("namespace mrs: created 11, migrated 0, up to date 0");
+        assertThat(result.summary()).isEqualTo("namespace mrs: created 14, migrated 0, up to date 0");
         assertThat(((SupportsNamespaces) catalog).namespaceExists(NS)).isTrue();
         for (String name : MrsTables.all()) {
             Table table = catalog.loadTable(TableIdentifier.of(NS, name));
@@ -196,15 +196,15 @@ class DdlApplierTest {
         Path data = dir.resolve("cli");
         Output first = run("--data-dir", data.toString());
         assertThat(first.status).isZero();
-        assertThat(first.out).contains("DDL v11 on catalog mrs, namespace mrs: created 11, migrated 0, up to date 0")
+        assertThat(first.out).contains("DDL v14 on catalog mrs, namespace mrs: created 14, migrated 0, up to date 0")
                 .contains("created    minority_event_ended_log");
 
         Output second = run("--data-dir", data.toString(), "--catalog-property", "clients=3");
         assertThat(second.status).isZero();
-        assertThat(second.out).contains("created 0, migrated 0, up to date 11");
+        assertThat(second.out).contains("created 0, migrated 0, up to date 14");
 
         Output other = run("--data-dir", data.toString(), "--namespace", "staging", "--catalog-name", "mrs");
-        assertThat(other.out).contains("namespace staging: created 11");
+        assertThat(other.out).contains("namespace staging: created 14");
     }
 
     @Test

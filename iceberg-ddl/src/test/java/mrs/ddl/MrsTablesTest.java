@@ -24,13 +24,15 @@ class MrsTablesTest {
                 MrsTables.MINORITY_EVENT_ENDED_LOG, MrsTables.STORES_ERRORS, MrsTables.SIGNALS_ERRORS,
                 MrsTables.MINORITY_REPORTS_CLUSTERED_LOG, MrsTables.MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG,
                 MrsTables.MINORITY_REPORTS_COHORT_LOG, MrsTables.MINORITY_REPORTS, MrsTables.MINORITY_EVENTS_LOG,
-                MrsTables.MODEL_PROTECTION_LOG);
+                MrsTables.MODEL_PROTECTION_LOG, MrsTables.EDIT_LOGS, MrsTables.MINORITY_REPORTS_FINALISATION_LOG,
+                MrsTables.ANALYST_ACTIONS_REFUSED);
         assertThat(MrsTables.ddl().files()).extracting(DdlFile::name).containsExactly(
                 "V001__sales_errors.sql", "V002__minority_reports_detected_log.sql",
                 "V003__minority_event_ended_log.sql", "V004__stores_errors.sql", "V005__signals_errors.sql",
                 "V006__minority_reports_clustered_log.sql", "V007__minority_reports_proposed_attribution_log.sql",
                 "V008__minority_reports_cohort_log.sql",
-                "V009__minority_reports.sql", "V010__minority_events_log.sql", "V011__model_protection_log.sql");
+                "V009__minority_reports.sql", "V010__minority_events_log.sql", "V011__model_protection_log.sql",
+                "V012__edit_logs.sql", "V013__minority_reports_finalisation_log.sql", "V014__analyst_actions_refused.sql");
     }
 
     @Test

@@ -202,6 +202,9 @@ public final class MrsConfig implements Serializable {
     public Duration cohortJoinGap() { return duration("mrs.cohort.join-gap"); }
     /** An ended event reopens (same id) when a compatible report arrives within this long. */
     public Duration cohortReopenHorizon() { return duration("mrs.cohort.reopen-horizon"); }
+    /** Analyst roster file; empty = the bundled demo roster (public keys: never in production). */
+    public String analystRoster() { return get("mrs.analyst.roster"); }
+    public String actionsTopic() { return get("mrs.kafka.topic.analyst-actions"); }
     public Duration signalsOutOfOrderness() { return duration("mrs.signals.out-of-orderness"); }
     public String groupId() { return get("mrs.kafka.group-id"); }
     /** Read the topics to their current end and stop (demo, replay) instead of running forever. */

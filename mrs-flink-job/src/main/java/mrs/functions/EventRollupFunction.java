@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.Optional;
+import mrs.records.ActionRecord;
 import mrs.records.EventRow;
 import mrs.records.ProtectionDirective;
 import mrs.udfs.hitl.AutomationPolicy;
@@ -19,7 +20,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -31,7 +32,7 @@ import org.apache.flink.util.Collector;
  * <p>End of life: a member's hydrated state is dropped when its report's own state expires (its
  * {@code expiresAt}); the event's state with its last member.
  */
-public class EventRollupFunction extends KeyedProcessFunction<String, HydratedReport, EventRow> {
+public class EventRollupFunction extends KeyedCoProcessFunction<String, HydratedReport, ActionRecord, EventRow> {
     /** Store/retailer positions in a row. */
     public static final int POSITIONS = 14;
 
@@ -40,6 +41,8 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
     private transient ValueState<Long> arrivals; // sequence of arrivals, orders one report's rows
     private transient ValueState<String> status; // the event's EventStatus; cleared with the last member
     private transient ValueState<String> directedStatus; // status of the last directive; cleared likewise
+    private transient ValueState<String> analystCause; // an analyst's cause for the event; cleared likewise
+    private transient MapState<String, ActionRecord> pendingActions; // removed when applied
 
     @Override
     public void open(OpenContext ctx) {
@@ -50,10 +53,20 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
         arrivals = getRuntimeContext().getState(new ValueStateDescriptor<>("arrivals", Types.LONG));
         status = getRuntimeContext().getState(new ValueStateDescriptor<>("event-status", Types.STRING));
         directedStatus = getRuntimeContext().getState(new ValueStateDescriptor<>("directed-status", Types.STRING));
+        analystCause = getRuntimeContext().getState(new ValueStateDescriptor<>("analyst-cause", Types.STRING));
+        pendingActions = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-actions", Types.STRING, Types.POJO(ActionRecord.class)));
     }
 
     @Override
-    public void processElement(HydratedReport h, Context ctx, Collector<EventRow> out) throws Exception {
+    public void processElement2(ActionRecord a, Context ctx, Collector<EventRow> out) throws Exception {
+        long ts = ctx.timestamp() == null ? a.issuedAt : ctx.timestamp();
+        pendingActions.put(String.format("%020d|%s", ts, a.actionId), a);
+        ctx.timerService().registerEventTimeTimer(ts);
+    }
+
+    @Override
+    public void processElement1(HydratedReport h, Context ctx, Collector<EventRow> out) throws Exception {
         // Rows of different reports arrive in any order; they are applied in event-time order at the
         // watermark (ties by report, then each report's own arrival order) so the rows are replayable.
         long seq = arrivals.value() == null ? 0 : arrivals.value() + 1;
@@ -79,13 +92,19 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
             if (h.expiresAt > 0) {
                 ctx.timerService().registerEventTimeTimer(h.expiresAt);
             }
-            List<HydratedReport> all = new ArrayList<>();
-            for (HydratedReport m : members.values()) {
-                all.add(m);
+            emit(null, ctx, out);
+        }
+        List<String> actions = new ArrayList<>();
+        for (String k : pendingActions.keys()) {
+            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
+                actions.add(k);
             }
-            EventRow row = rollUp(ctx.getCurrentKey(), all);
-            decide(row, all, ctx);
-            out.collect(row);
+        }
+        actions.sort(String::compareTo);
+        for (String k : actions) {
+            ActionRecord a = pendingActions.get(k);
+            pendingActions.remove(k);
+            emit(a, ctx, out);
         }
         List<String> gone = new ArrayList<>();
         for (HydratedReport m : members.values()) {
@@ -96,10 +115,11 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
         for (String id : gone) {
             members.remove(id);
         }
-        if (members.isEmpty() && pending.isEmpty()) {
+        if (members.isEmpty() && pending.isEmpty() && pendingActions.isEmpty()) {
             arrivals.clear();
             status.clear();
             directedStatus.clear();
+            analystCause.clear();
         }
     }
 
@@ -108,6 +128,40 @@ public class EventRollupFunction extends KeyedProcessFunction<String, HydratedRe
      * priority) while no analyst has decided; each status change that calls for protection emits a
      * directive for the event's stores, SKU and time range.
      */
+    private void emit(ActionRecord action, OnTimerContext ctx, Collector<EventRow> out) throws Exception {
+        List<HydratedReport> all = new ArrayList<>();
+        for (HydratedReport m : members.values()) {
+            all.add(m);
+        }
+        if (all.isEmpty()) {
+            if (action != null) {
+                ctx.output(ValidateActionFunction.REFUSED, ValidateActionFunction.refused(action, "UNKNOWN_TARGET",
+                        "no live Minority Event " + action.targetId + " at " + java.time.Instant.ofEpochMilli(action.issuedAt)));
+            }
+            return;
+        }
+        EventRow row = rollUp(ctx.getCurrentKey(), all);
+        if (action != null) {
+            EventStatus current = status.value() == null ? EventStatus.DETECTED : EventStatus.valueOf(status.value());
+            Optional<EventStatus> next = EventStatus.next(current, action.action);
+            if (next.isEmpty()) {
+                ctx.output(ValidateActionFunction.REFUSED, ValidateActionFunction.refused(action, "NOT_ALLOWED_IN_STATUS",
+                        action.action + " is not allowed while the event is " + current));
+                return;
+            }
+            status.update(next.get().name());
+            if ("edit_attribution".equals(action.action) && action.cause != null) {
+                analystCause.update(action.cause);
+            }
+            row.writtenAt = Math.max(row.writtenAt, action.issuedAt);
+        }
+        if (analystCause.value() != null) {
+            row.cause = analystCause.value();
+        }
+        decide(row, all, ctx);
+        out.collect(row);
+    }
+
     private void decide(EventRow row, List<HydratedReport> all, OnTimerContext ctx) throws Exception {
         EventStatus current = status.value() == null ? null : EventStatus.valueOf(status.value());
         boolean campaignEvidence = "Marketing Misattribution".equals(row.detectionType);

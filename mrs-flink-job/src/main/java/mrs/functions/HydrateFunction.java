@@ -3,12 +3,14 @@ package mrs.functions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import mrs.records.ActionRecord;
 import mrs.records.Attribution;
 import mrs.records.ClusteredReport;
 import mrs.records.HydrateInput;
 import mrs.records.HydratedReport;
 import mrs.records.Report;
 import mrs.udfs.attribution.Priority;
+import mrs.udfs.hitl.EventStatus;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -60,7 +62,8 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
             case "CLUSTERED" -> 1;
             case "ATTRIBUTION" -> 2;
             case "ENDED" -> 3;
-            default -> 4;
+            case "COHORT" -> 4;
+            default -> 5;
         };
     }
 
@@ -70,6 +73,7 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
             case "CLUSTERED" -> String.format("%08d", in.clustered.report.revision);
             case "ATTRIBUTION" -> String.format("%08d", in.attribution.proposalSeq);
             case "COHORT" -> in.cohort.groupId + "|" + in.cohort.status + "|" + in.cohort.cohortSize;
+            case "ACTION" -> in.action.actionId;
             default -> "";
         };
     }
@@ -186,6 +190,16 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
                 h.cohortSize = in.cohort.cohortSize;
                 h.eventStatus = in.cohort.status;
                 h.writtenAt = Math.max(h.writtenAt, in.cohort.writtenAt);
+            }
+            case "ACTION" -> {
+                // Analyst input supersedes the machine; the machine columns stay as they were.
+                ActionRecord a = in.action;
+                if ("edit_attribution".equals(a.action) && a.cause != null) {
+                    h.analystCause = a.cause;
+                }
+                EventStatus current = h.analystStatus != null ? EventStatus.valueOf(h.analystStatus) : EventStatus.PENDING_REVIEW;
+                EventStatus.next(current, a.action).ifPresent(next -> h.analystStatus = next.name());
+                h.writtenAt = Math.max(h.writtenAt, a.issuedAt);
             }
             default -> throw new IllegalArgumentException("unknown hydrate input " + in.kind);
         }

@@ -2,7 +2,9 @@ package mrs.sinks;
 
 import mrs.ddl.CatalogSettings;
 import mrs.ddl.MrsTables;
+import mrs.records.ActionRecord;
 import mrs.records.Attribution;
+import mrs.records.RefusedAction;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
 import mrs.records.HydratedReport;
@@ -89,6 +91,21 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void directives(DataStream<ProtectionDirective> directives) {
         write(directives, Rows::directive, MrsTables.MODEL_PROTECTION_LOG);
+    }
+
+    @Override
+    public void edits(DataStream<ActionRecord> edits) {
+        write(edits, Rows::edit, MrsTables.EDIT_LOGS);
+    }
+
+    @Override
+    public void finalisations(DataStream<ActionRecord> decisions) {
+        write(decisions, Rows::finalisation, MrsTables.MINORITY_REPORTS_FINALISATION_LOG);
+    }
+
+    @Override
+    public void refusedActions(DataStream<RefusedAction> refused) {
+        write(refused, Rows::refusedAction, MrsTables.ANALYST_ACTIONS_REFUSED);
     }
 
     private <T> void write(DataStream<T> records, ToRow.Converter<T> converter, String table) {

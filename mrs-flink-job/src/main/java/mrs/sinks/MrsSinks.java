@@ -1,6 +1,8 @@
 package mrs.sinks;
 
+import mrs.records.ActionRecord;
 import mrs.records.Attribution;
+import mrs.records.RefusedAction;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
 import mrs.records.HydratedReport;
@@ -34,4 +36,10 @@ public interface MrsSinks {
     void events(DataStream<EventRow> events);
 
     void directives(DataStream<ProtectionDirective> directives);
+
+    void edits(DataStream<ActionRecord> edits);
+
+    void finalisations(DataStream<ActionRecord> decisions);
+
+    void refusedActions(DataStream<RefusedAction> refused);
 }

@@ -1,6 +1,8 @@
 package mrs.sinks;
 
+import mrs.records.ActionRecord;
 import mrs.records.Attribution;
+import mrs.records.RefusedAction;
 import mrs.functions.EventRollupFunction;
 import mrs.records.ClusteredReport;
 import mrs.records.EventRow;
@@ -121,6 +123,25 @@ public final class Rows {
                 str(d.directiveId), str(d.groupId), str(d.type), str(d.status), str(d.detectionType), d.confidence,
                 str(d.stores), str(d.skus), ts(d.windowStart), ts(d.windowEnd), d.weight, ts(d.writtenAt),
                 ts(processedAt));
+    }
+
+    public static RowData edit(ActionRecord a, long processedAt) {
+        return GenericRowData.of(
+                str(a.actionId), str(a.analyst), str(a.targetKind), str(a.targetId), str(a.action), str(a.cause),
+                str(a.detectionType), a.novelCause, str(a.narrative), str(a.evidenceUrl), str(a.reason),
+                ts(a.issuedAt), ts(a.issuedAt), ts(processedAt));
+    }
+
+    public static RowData finalisation(ActionRecord a, long processedAt) {
+        return GenericRowData.of(
+                str(a.actionId), str(a.analyst), str(a.targetKind), str(a.targetId), str(a.action), str(a.cause),
+                str(a.reason == null ? "" : a.reason), ts(a.issuedAt), ts(a.issuedAt), ts(processedAt));
+    }
+
+    public static RowData refusedAction(RefusedAction r, long processedAt) {
+        return GenericRowData.of(
+                str(r.refusalId), str(r.actionId), str(r.analyst), str(r.targetId), str(r.action), str(r.category),
+                str(r.reason == null ? "" : r.reason), str(r.rawPayload), ts(r.issuedAt), ts(r.writtenAt), ts(processedAt));
     }
 
     private static StringData str(String s) {

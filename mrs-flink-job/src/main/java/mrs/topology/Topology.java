@@ -5,12 +5,15 @@ import mrs.functions.AttributionFunction;
 import mrs.functions.ClusterFunction;
 import mrs.functions.CohortFunction;
 import mrs.functions.EventRollupFunction;
+import mrs.functions.ValidateActionFunction;
 import mrs.functions.HydrateFunction;
 import mrs.functions.EpisodeFunction;
 import mrs.functions.ParseFunction;
 import mrs.functions.SkuWindowDetector;
 import mrs.functions.Tags;
+import mrs.records.ActionRecord;
 import mrs.records.Attribution;
+import mrs.records.RefusedAction;
 import mrs.records.ClusteredReport;
 import mrs.records.CohortRow;
 import mrs.records.EventRow;
@@ -24,6 +27,7 @@ import mrs.records.SaleEvent;
 import mrs.records.Signal;
 import mrs.records.SkuWindow;
 import mrs.records.StoreInfo;
+import mrs.serde.AnalystActionsDeserializer;
 import mrs.serde.SalesDeserializer;
 import mrs.serde.SignalsDeserializer;
 import mrs.serde.StoresDeserializer;
@@ -65,9 +69,19 @@ public final class Topology {
         build(cfg, salesRaw, storesRaw, signalsRaw, sinks, new AttributionModel()::propose);
     }
 
-    /** As above, with the attribution model given (tests inject a failing one). */
+    /** As above, with the attribution model given (tests inject a failing one); no analyst actions. */
     public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw,
             DataStream<RawRecord> signalsRaw, MrsSinks sinks, AttributionFunction.Attributor model) {
+        build(cfg, salesRaw, storesRaw, signalsRaw, null, sinks, model);
+    }
+
+    /**
+     * The whole topology. {@code actionsRaw} (the analyst actions) may be null: the pipeline then runs
+     * without human input.
+     */
+    public static void build(MrsConfig cfg, DataStream<RawRecord> salesRaw, DataStream<RawRecord> storesRaw,
+            DataStream<RawRecord> signalsRaw, DataStream<RawRecord> actionsRaw, MrsSinks sinks,
+            AttributionFunction.Attributor model) {
         SingleOutputStreamOperator<SaleEvent> sales = salesRaw
                 .process(new ParseFunction<>("parse-sales", new SalesDeserializer(cfg.maxFutureSkew())::parse))
                 .returns(TypeInformation.of(SaleEvent.class))
@@ -139,6 +153,27 @@ public final class Topology {
                 .uid("cohort");
         DataStream<IngestError> salesErrors = sales.getSideOutput(Tags.ERRORS).union(skuWindows.getSideOutput(Tags.ERRORS));
 
+        // Analyst actions: parsed, verified against the roster (signature, replay), then applied.
+        DataStream<RawRecord> actionsIn = actionsRaw != null ? actionsRaw
+                : salesRaw.filter(r -> false).name("no-analyst-actions").uid("no-analyst-actions");
+        SingleOutputStreamOperator<ActionRecord> parsedActions = actionsIn
+                .process(new ParseFunction<>("parse-actions", new AnalystActionsDeserializer()::parse))
+                .returns(TypeInformation.of(ActionRecord.class))
+                .name("parse-actions")
+                .uid("parse-actions");
+        SingleOutputStreamOperator<ActionRecord> acceptedActions = parsedActions
+                .assignTimestampsAndWatermarks(Watermarks.actions(cfg))
+                .name("actions-watermarks")
+                .uid("actions-watermarks")
+                .keyBy(a -> a.actionId)
+                .process(new ValidateActionFunction(Rosters.load(cfg)))
+                .name("validate-actions")
+                .uid("validate-actions");
+        DataStream<ActionRecord> reportActions = acceptedActions.filter(a -> "REPORT".equals(a.targetKind))
+                .name("report-actions").uid("report-actions");
+        DataStream<ActionRecord> eventActions = acceptedActions.filter(a -> "EVENT".equals(a.targetKind))
+                .name("event-actions").uid("event-actions");
+
         DataStream<HydrateInput> facts = reports.map(r -> fact("DETECTED", r.reportId, f -> f.detected = r))
                 .returns(TypeInformation.of(HydrateInput.class)).name("detected-facts").uid("detected-facts")
                 .union(clustered.map(c -> fact("CLUSTERED", c.report.reportId, f -> f.clustered = c))
@@ -148,7 +183,9 @@ public final class Topology {
                         ended.map(e -> fact("ENDED", e.reportId, f -> f.ended = e))
                                 .returns(TypeInformation.of(HydrateInput.class)).name("ended-facts").uid("ended-facts"),
                         cohorts.map(c -> fact("COHORT", c.reportId, f -> f.cohort = c))
-                                .returns(TypeInformation.of(HydrateInput.class)).name("cohort-facts").uid("cohort-facts"));
+                                .returns(TypeInformation.of(HydrateInput.class)).name("cohort-facts").uid("cohort-facts"),
+                        reportActions.map(a -> fact("ACTION", a.targetId, f -> f.action = a))
+                                .returns(TypeInformation.of(HydrateInput.class)).name("action-facts").uid("action-facts"));
         SingleOutputStreamOperator<HydratedReport> hydrated = facts
                 .keyBy(f -> f.reportId)
                 .process(new HydrateFunction(cfg.refreshHorizon().plus(cfg.cohortReopenHorizon())))
@@ -159,6 +196,7 @@ public final class Topology {
                 .name("grouped-reports")
                 .uid("grouped-reports")
                 .keyBy(h -> h.reportGroupId)
+                .connect(eventActions.keyBy(a -> a.targetId))
                 .process(new EventRollupFunction())
                 .name("event-rollup")
                 .uid("event-rollup");
@@ -174,5 +212,22 @@ public final class Topology {
         sinks.hydrated(hydrated);
         sinks.events(events);
         sinks.directives(events.getSideOutput(Tags.DIRECTIVES));
+        sinks.edits(acceptedActions.filter(a -> a.action.equals("edit_attribution") || a.action.equals("add_evidence"))
+                .name("edits").uid("edits"));
+        sinks.finalisations(acceptedActions.filter(a -> !a.action.equals("edit_attribution") && !a.action.equals("add_evidence"))
+                .name("finalisations").uid("finalisations"));
+        DataStream<RefusedAction> unparseable = parsedActions.getSideOutput(Tags.ERRORS)
+                .map(e -> {
+                    ActionRecord a = new ActionRecord();
+                    a.rawPayload = e.rawPayload;
+                    a.issuedAt = e.eventTime == null ? 0 : e.eventTime;
+                    return ValidateActionFunction.refused(a, "MALFORMED", e.error);
+                })
+                .returns(TypeInformation.of(RefusedAction.class))
+                .name("unparseable-actions")
+                .uid("unparseable-actions");
+        sinks.refusedActions(unparseable
+                .union(acceptedActions.getSideOutput(ValidateActionFunction.REFUSED),
+                        events.getSideOutput(ValidateActionFunction.REFUSED)));
     }
 }

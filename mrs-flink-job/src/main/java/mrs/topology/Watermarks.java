@@ -1,6 +1,7 @@
 package mrs.topology;
 
 import mrs.config.MrsConfig;
+import mrs.records.ActionRecord;
 import mrs.records.SaleEvent;
 import mrs.records.Signal;
 import mrs.records.StoreInfo;
@@ -24,6 +25,13 @@ public final class Watermarks {
     public static WatermarkStrategy<Signal> signals(MrsConfig cfg) {
         return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(cfg.signalsOutOfOrderness())
                 .withTimestampAssigner((s, ts) -> s.observedAt)
+                .withIdleness(cfg.idleness());
+    }
+
+    /** Analyst actions: in the order they were issued; a quiet feed must not stall event time. */
+    public static WatermarkStrategy<ActionRecord> actions(MrsConfig cfg) {
+        return WatermarkStrategy.<ActionRecord>forBoundedOutOfOrderness(cfg.signalsOutOfOrderness())
+                .withTimestampAssigner((a, ts) -> a.issuedAt)
                 .withIdleness(cfg.idleness());
     }
 

@@ -12,7 +12,7 @@ class RecordsArePojosTest {
             Report.class, EpisodeEnded.class, EpisodeState.class, WindowAcc.class, BaselineState.class, Signal.class,
             ClusterState.class, ClusteredReport.class, Attribution.class, AttributionState.class, CohortEvent.class,
             CohortMember.class, CohortRow.class, HydrateInput.class, HydratedReport.class, EventRow.class,
-            ProtectionDirective.class})
+            ProtectionDirective.class, ActionRecord.class, RefusedAction.class})
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }

@@ -36,6 +36,9 @@ class RowsTest {
         matches(Rows.cohort(new CohortRow(), 0), MrsTables.MINORITY_REPORTS_COHORT_LOG);
         matches(Rows.hydrated(new HydratedReport(), 0), MrsTables.MINORITY_REPORTS);
         matches(Rows.event(e, 0), MrsTables.MINORITY_EVENTS_LOG);
+        matches(Rows.edit(new mrs.records.ActionRecord(), 0), MrsTables.EDIT_LOGS);
+        matches(Rows.finalisation(new mrs.records.ActionRecord(), 0), MrsTables.MINORITY_REPORTS_FINALISATION_LOG);
+        matches(Rows.refusedAction(new mrs.records.RefusedAction(), 0), MrsTables.ANALYST_ACTIONS_REFUSED);
         matches(Rows.directive(new mrs.records.ProtectionDirective(), 0), MrsTables.MODEL_PROTECTION_LOG);
     }
 }
