@@ -66,7 +66,7 @@ final class DemoCommand {
                     inj.sku(), inj.start(), inj.hours(), inj.storeIds().size());
         }
 
-        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, null, out);
+        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, null, null, out);
         Reports.print(outcome.catalog(), out);
         summarise(gen.injections(), Reports.current(outcome.catalog()), out);
         out.println();

@@ -23,6 +23,7 @@ public final class Mrs {
               replay    the same embedded pipeline over your own recorded feeds (JSON lines)
               sql       run a Flink SQL query on the MRS Iceberg catalog and print the rows
               score     score a timestamp,value CSV (or a directory of them) with the MRS detector, offline
+              analyst   sign an analyst action (confirm, reject, edit, ...) and publish it or append it to a file
 
             common options:
               --config FILE      properties file (see mrs-defaults.properties for every option)
@@ -48,6 +49,7 @@ public final class Mrs {
                 case "demo" -> DemoCommand.run(args, out, err);
                 case "replay" -> replay(args, out, err);
                 case "sql" -> sql(args, out, err);
+                case "analyst" -> AnalystCommand.run(args, out, err);
                 case "score" -> ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> {
                     err.println("mrs: unknown command '" + cmd + "'");
@@ -79,10 +81,12 @@ public final class Mrs {
     }
 
     static final String REPLAY_USAGE = """
-            usage: mrs replay --sales sales.jsonl [--stores stores.jsonl] [--signals signals.jsonl] [options]
+            usage: mrs replay --sales sales.jsonl [--stores stores.jsonl] [--signals signals.jsonl]
+                              [--actions analyst-actions.jsonl] [options]
 
             Runs the MRS pipeline over your own recorded feeds: each file is JSON lines in its topic's
-            contract (DESIGN.md: mrs.sales, mrs.stores, mrs.signals), published through an embedded Kafka
+            contract (DESIGN.md: mrs.sales, mrs.stores, mrs.signals, mrs.analyst-actions, the last as written
+            by 'mrs analyst'), published through an embedded Kafka
             broker; the job runs to the end of the data and writes the Iceberg logs in --data-dir, which it
             resets first. Malformed lines are not dropped: they land in sales_errors with the raw payload.
             The detector needs history before it alerts (mrs.detector.warmup-days, default 7).
@@ -91,7 +95,7 @@ public final class Mrs {
             """;
 
     static int replay(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, 1, List.of("sales", "stores", "signals", "config", "data-dir"), List.of());
+        Args a = Args.parse(args, 1, List.of("sales", "stores", "signals", "actions", "config", "data-dir"), List.of());
         if (a.help) {
             out.print(REPLAY_USAGE);
             return 0;
@@ -102,8 +106,9 @@ public final class Mrs {
         Path sales = existing(a.get("sales"));
         Path stores = a.get("stores") == null ? null : existing(a.get("stores"));
         Path signals = a.get("signals") == null ? null : existing(a.get("signals"));
+        Path actions = a.get("actions") == null ? null : existing(a.get("actions"));
         MrsConfig cfg = a.config();
-        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, signals, out);
+        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, signals, actions, out);
         Reports.print(outcome.catalog(), out);
         return 0;
     }

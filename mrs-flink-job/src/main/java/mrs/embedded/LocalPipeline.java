@@ -43,9 +43,9 @@ public final class LocalPipeline {
 
     /**
      * Resets the MRS data under the config's data dir (catalog, warehouse, broker), publishes the
-     * files and runs the job to their end. {@code stores} and {@code signals} may be null.
+     * files and runs the job to their end. {@code stores}, {@code signals} and {@code actions} may be null.
      */
-    public static Outcome run(MrsConfig baseCfg, Path sales, Path stores, Path signals, PrintStream log)
+    public static Outcome run(MrsConfig baseCfg, Path sales, Path stores, Path signals, Path actions, PrintStream log)
             throws Exception {
         Path dataDir = baseCfg.dataDir().toAbsolutePath();
         if (baseCfg.catalogProperties().isEmpty()) {
@@ -57,7 +57,7 @@ public final class LocalPipeline {
             MrsConfig cfg = baseCfg.with(Map.of(
                     "mrs.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "mrs.kafka.bounded", "true"));
-            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic(), cfg.signalsTopic()),
+            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic(), cfg.signalsTopic(), cfg.actionsTopic()),
                     List.of(cfg.storesTopic()));
             log.printf("broker ready at %s (%.1f s)%n", kafka.bootstrapServers(), secs(t0));
             try (Publisher pub = new Publisher(kafka.bootstrapServers())) {
@@ -68,6 +68,10 @@ public final class LocalPipeline {
                 if (signals != null) {
                     long n = pub.publishFile(signals, cfg.signalsTopic(), "signal_id", "observed_at", null);
                     log.printf("published %,d signal records to %s%n", n, cfg.signalsTopic());
+                }
+                if (actions != null) {
+                    long n = pub.publishFile(actions, cfg.actionsTopic(), "action_id", "issued_at", null);
+                    log.printf("published %,d analyst actions to %s%n", n, cfg.actionsTopic());
                 }
                 long t1 = System.nanoTime();
                 long n = pub.publishFile(sales, cfg.salesTopic(), "store_id", "event_time",
@@ -93,7 +97,8 @@ public final class LocalPipeline {
         env.setParallelism(cfg.parallelism());
         MrsJob.configure(env, cfg);
         Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
-                Sources.signalsFromKafka(env, cfg), new IcebergSinks(catalog));
+                Sources.signalsFromKafka(env, cfg), Sources.actionsFromKafka(env, cfg), new IcebergSinks(catalog),
+                new mrs.udfs.attribution.AttributionModel()::propose);
         long t0 = System.nanoTime();
         JobClient client = env.executeAsync("mrs-local");
         log.printf("job %s running on a local Flink MiniCluster (parallelism %d)%n", client.getJobID(), cfg.parallelism());

@@ -44,6 +44,11 @@ public final class Sources {
                 .uid("signals-source");
     }
 
+    public static DataStream<RawRecord> actionsFromKafka(StreamExecutionEnvironment env, MrsConfig cfg) {
+        return env.fromSource(kafka(cfg, cfg.actionsTopic()), WatermarkStrategy.noWatermarks(), "analyst-actions-source")
+                .uid("analyst-actions-source");
+    }
+
     public static DataStream<RawRecord> storesFromKafka(StreamExecutionEnvironment env, MrsConfig cfg) {
         return env.fromSource(kafka(cfg, cfg.storesTopic()), WatermarkStrategy.noWatermarks(), "stores-source")
                 .uid("stores-source");

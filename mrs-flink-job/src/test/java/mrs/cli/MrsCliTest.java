@@ -27,7 +27,7 @@ class MrsCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : List.of("demo", "replay", "sql", "score")) {
+        for (String cmd : List.of("demo", "replay", "sql", "score", "analyst")) {
             out.reset();
             assertThat(run(cmd, "--help")).as(cmd).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(cmd).containsIgnoringCase("usage");
@@ -81,6 +81,26 @@ class MrsCliTest {
             }
         }
         assertThat(minSpike).isGreaterThan(maxClean);
+    }
+
+    @Test
+    void analystSignsAnActionThatTheRosterVerifies() throws Exception {
+        Path file = tmp.resolve("actions.jsonl");
+        assertThat(run("analyst", "confirm", "--event", "ME-0123456789ab", "--analyst", "alice", "--reason", "checked with ops",
+                "--issued-at", "2025-08-12T18:00:00Z", "--out", file.toString())).isZero();
+        String line = Files.readAllLines(file).get(0);
+        mrs.records.ActionRecord r = new mrs.serde.AnalystActionsDeserializer().parse(line);
+        mrs.udfs.hitl.AnalystAction a = new mrs.udfs.hitl.AnalystAction(r.actionId, r.analyst, r.issuedAt,
+                mrs.udfs.hitl.TargetKind.valueOf(r.targetKind), r.targetId, r.action, r.cause, r.detectionType, r.narrative,
+                r.evidenceUrl, r.reason, r.signature);
+        byte[] key = mrs.udfs.hitl.Roster.load().lookup("alice").orElseThrow().key();
+        assertThat(mrs.udfs.hitl.Signer.verify(a, key)).isTrue();
+        assertThat(mrs.udfs.hitl.Signer.verify(a.withSignature(mrs.udfs.hitl.Signer.sign(a, new byte[32])), key)).isFalse();
+        assertThat(run("analyst", "confirm", "--event", "MR-0123456789abcdef", "--analyst", "alice", "--reason", "x",
+                "--out", file.toString())).isEqualTo(2);
+        assertThat(run("analyst", "confirm", "--event", "ME-0123456789ab", "--analyst", "mallory", "--reason", "x",
+                "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not in the roster");
     }
 
     @Test

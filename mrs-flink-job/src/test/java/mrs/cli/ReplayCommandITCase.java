@@ -52,4 +52,33 @@ class ReplayCommandITCase {
         assertThat(errors).extracting(r -> (String) r.getField(0)).anyMatch(p -> p.contains("bad1")).anyMatch(p -> p.contains("bad2"));
         assertThat(errors).extracting(r -> (String) r.getField(1)).anyMatch(e -> e.contains("event_time")).anyMatch(e -> e.contains("JSON"));
     }
+
+    @Test
+    void anAnalystConfirmationChangesTheEventStatusInTheNextRollUpRow() throws Exception {
+        Path sales = Path.of(getClass().getResource("/replay/sales.jsonl").toURI());
+        Path stores = Path.of(getClass().getResource("/replay/stores.jsonl").toURI());
+        Path data = tmp.resolve("loop");
+        String[] replay = {"replay", "--sales", sales.toString(), "--stores", stores.toString(), "--data-dir", data.toString(),
+                "--set", "mrs.job.checkpoint-interval=PT1S"};
+        assertThat(Mrs.run(replay, new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        SqlRunner sql = new SqlRunner(CatalogSettings.embedded(data.toAbsolutePath()));
+        String event = (String) sql.query("SELECT DISTINCT report_group_id FROM minority_events_log").rows().get(0).getField(0);
+        String before = (String) sql.query("SELECT status FROM minority_events_log ORDER BY written_at DESC LIMIT 1").rows().get(0).getField(0);
+        assertThat(before).doesNotStartWith("CONFIRMED");
+
+        Path actions = tmp.resolve("actions.jsonl");
+        assertThat(Mrs.run(new String[] {"analyst", "confirm", "--event", event, "--analyst", "alice", "--reason", "checked with the store",
+                "--issued-at", "2025-08-12T20:00:00Z", "--out", actions.toString()}, new PrintStream(new ByteArrayOutputStream()), System.err))
+                .isZero();
+        String[] withActions = java.util.Arrays.copyOf(replay, replay.length + 2);
+        withActions[replay.length] = "--actions";
+        withActions[replay.length + 1] = actions.toString();
+        assertThat(Mrs.run(withActions, new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        SqlRunner after = new SqlRunner(CatalogSettings.embedded(data.toAbsolutePath()));
+        List<Row> rows = after.query("SELECT status, written_at FROM minority_events_log WHERE report_group_id = '" + event
+                + "' ORDER BY written_at DESC LIMIT 1").rows();
+        assertThat((String) rows.get(0).getField(0)).startsWith("CONFIRMED");
+        assertThat(after.query("SELECT analyst, reason FROM minority_reports_finalisation_log").rows())
+                .singleElement().satisfies(r -> assertThat(r.getField(0)).isEqualTo("alice"));
+    }
 }

@@ -42,7 +42,7 @@ class KafkaPipelineITCase {
                 "mrs.job.checkpoint-interval", "PT1S"));
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        LocalPipeline.Outcome outcome = LocalPipeline.run(cfg, sales, stores, null, null, new PrintStream(log, true, StandardCharsets.UTF_8));
 
         long published = lines.stream().filter(l -> !l.isBlank()).count();
         assertThat(outcome.counter("parse-sales-accepted") + outcome.counter("parse-sales-refused")).isEqualTo(published);
