@@ -98,7 +98,8 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
         expire(timestamp);
     }
 
-    private void onAttribution(Attribution a, long ts, OnTimerContext ctx, Collector<CohortRow> out) throws Exception {
+    private void onAttribution(Attribution a, long timerTs, OnTimerContext ctx, Collector<CohortRow> out) throws Exception {
+        long ts = Math.max(timerTs, a.aWrittenAt); // a cohort change is never earlier than the proposal behind it
         CohortMember m = members.get(a.reportId);
         CohortEvent ev;
         boolean reopened = false;

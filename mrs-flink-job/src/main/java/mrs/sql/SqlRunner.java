@@ -24,6 +24,9 @@ public final class SqlRunner {
         tEnv.executeSql(createCatalogDdl(catalog));
         tEnv.executeSql("USE CATALOG `" + catalog.name() + "`");
         tEnv.executeSql("USE `" + catalog.namespace() + "`");
+        for (Map.Entry<String, String> v : Views.all().entrySet()) {
+            tEnv.executeSql("CREATE TEMPORARY VIEW `" + v.getKey() + "` AS " + v.getValue());
+        }
     }
 
     /** The Flink DDL registering an Iceberg catalog with the same properties the job writes with. */

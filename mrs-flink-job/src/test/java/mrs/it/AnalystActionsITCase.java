@@ -145,6 +145,28 @@ class AnalystActionsITCase {
         assertThat(decisions).extracting(r -> r.getField(0)).containsExactly("A-CONFIRM", "A-REJECT");
     }
 
+    @Test
+    void theAuditTrailOfAReportListsEveryStageInOrder() throws Exception {
+        List<Row> trail = q(withActions, "SELECT stage, event_at, actor FROM report_audit_trail WHERE report_id = '" + reportLon
+                + "' ORDER BY event_at, stage_order");
+        List<String> stages = trail.stream().map(r -> (String) r.getField(0)).toList();
+        assertThat(stages).startsWith("detected", "clustered", "attribution")
+                .contains("ended", "cohort", "edit")
+                .containsSubsequence("detected", "attribution", "ended", "edit");
+        assertThat(stages.stream().filter("attribution"::equals).count())
+                .isEqualTo(q(withActions, "SELECT count(*) FROM minority_reports_proposed_attribution_log WHERE report_id = '"
+                        + reportLon + "'").get(0).<Long>getFieldAs(0));
+        assertThat(trail).anyMatch(r -> "edit".equals(r.getField(0)) && "alice".equals(r.getField(2)));
+        List<Row> event = q(withActions, "SELECT stage FROM event_audit_trail WHERE report_group_id = '" + eventLon
+                + "' ORDER BY event_at, stage_order");
+        assertThat(event).extracting(r -> r.getField(0)).contains("detected", "event", "finalisation", "directive");
+        List<Row> register = q(withActions, "SELECT period_day, cause, reports, overrides, override_rate FROM override_register WHERE overrides > 0");
+        assertThat(register).singleElement().satisfies(r -> {
+            assertThat(((Number) r.getField(3)).longValue()).isEqualTo(1L);
+            assertThat((Double) r.getField(4)).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        });
+    }
+
     static String lastStatus(String group) throws Exception {
         return (String) q(withActions, "SELECT status FROM minority_events_log WHERE report_group_id = '" + group
                 + "' ORDER BY written_at DESC LIMIT 1").get(0).getField(0);
