@@ -205,6 +205,7 @@ public final class MrsConfig implements Serializable {
     /** Analyst roster file; empty = the bundled demo roster (public keys: never in production). */
     public String analystRoster() { return get("mrs.analyst.roster"); }
     public String actionsTopic() { return get("mrs.kafka.topic.analyst-actions"); }
+    public String protectionTopic() { return get("mrs.kafka.topic.model-protection"); }
     public Duration signalsOutOfOrderness() { return duration("mrs.signals.out-of-orderness"); }
     public String groupId() { return get("mrs.kafka.group-id"); }
     /** Read the topics to their current end and stop (demo, replay) instead of running forever. */

@@ -34,7 +34,8 @@ public final class LocalPipeline {
     private LocalPipeline() {}
 
     /** What a run produced: job counters and the catalog it wrote to. */
-    public record Outcome(Map<String, Object> accumulators, CatalogSettings catalog, Duration jobTime) {
+    public record Outcome(Map<String, Object> accumulators, CatalogSettings catalog, Duration jobTime,
+            List<String> protectionFeed) {
         public long counter(String name) {
             Object v = accumulators.get(name);
             return v instanceof Number n ? n.longValue() : 0L;
@@ -57,7 +58,8 @@ public final class LocalPipeline {
             MrsConfig cfg = baseCfg.with(Map.of(
                     "mrs.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "mrs.kafka.bounded", "true"));
-            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic(), cfg.signalsTopic(), cfg.actionsTopic()),
+            kafka.createTopics(cfg.parallelism(), List.of(cfg.salesTopic(), cfg.storesTopic(), cfg.signalsTopic(), cfg.actionsTopic(),
+                    cfg.protectionTopic()),
                     List.of(cfg.storesTopic()));
             log.printf("broker ready at %s (%.1f s)%n", kafka.bootstrapServers(), secs(t0));
             try (Publisher pub = new Publisher(kafka.bootstrapServers())) {
@@ -78,7 +80,9 @@ public final class LocalPipeline {
                         k -> log.printf("  published %,d sales records ...%n", k));
                 log.printf("published %,d sales records to %s (%.1f s)%n", n, cfg.salesTopic(), secs(t1));
             }
-            return runJob(cfg, log);
+            Outcome outcome = runJob(cfg, log);
+            return new Outcome(outcome.accumulators(), outcome.catalog(), outcome.jobTime(),
+                    readTopic(kafka.bootstrapServers(), cfg.protectionTopic()));
         }
     }
 
@@ -97,7 +101,8 @@ public final class LocalPipeline {
         env.setParallelism(cfg.parallelism());
         MrsJob.configure(env, cfg);
         Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
-                Sources.signalsFromKafka(env, cfg), Sources.actionsFromKafka(env, cfg), new IcebergSinks(catalog),
+                Sources.signalsFromKafka(env, cfg), Sources.actionsFromKafka(env, cfg),
+                new IcebergSinks(catalog, cfg.bootstrapServers(), cfg.protectionTopic()),
                 new mrs.udfs.attribution.AttributionModel()::propose);
         long t0 = System.nanoTime();
         JobClient client = env.executeAsync("mrs-local");
@@ -114,7 +119,29 @@ public final class LocalPipeline {
         Map<String, Object> acc = done.getAllAccumulatorResults();
         log.printf("job finished in %.1f s: %,d sales accepted, %,d refused%n", secs(t0),
                 num(acc.get("parse-sales-accepted")), num(acc.get("parse-sales-refused")));
-        return new Outcome(acc, catalog, Duration.ofNanos(System.nanoTime() - t0));
+        return new Outcome(acc, catalog, Duration.ofNanos(System.nanoTime() - t0), List.of());
+    }
+
+    /** Every committed record of a topic, in partition order (read_committed). */
+    static List<String> readTopic(String bootstrap, String topic) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("isolation.level", "read_committed");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        List<String> out = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
+            List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+        }
+        return out;
     }
 
     private static void progress(JobClient client, PrintStream log, long t0) {

@@ -49,7 +49,8 @@ public final class MrsJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, cfg);
         Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
-                Sources.signalsFromKafka(env, cfg), Sources.actionsFromKafka(env, cfg), new IcebergSinks(catalog),
+                Sources.signalsFromKafka(env, cfg), Sources.actionsFromKafka(env, cfg),
+                new IcebergSinks(catalog, cfg.bootstrapServers(), cfg.protectionTopic()),
                 new mrs.udfs.attribution.AttributionModel()::propose);
         env.execute("mrs");
     }

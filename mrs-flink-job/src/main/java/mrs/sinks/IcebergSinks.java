@@ -33,9 +33,20 @@ public final class IcebergSinks implements MrsSinks {
     private final CatalogLoader catalogLoader;
     private final Namespace namespace;
 
+    private final String protectionBootstrap;
+    private final String protectionTopic;
+
+    /** Iceberg logs only. */
     public IcebergSinks(CatalogSettings catalog) {
+        this(catalog, null, null);
+    }
+
+    /** Iceberg logs, and the protection feed also on the Kafka topic (when {@code bootstrap} is set). */
+    public IcebergSinks(CatalogSettings catalog, String bootstrap, String protectionTopic) {
         this.catalogLoader = catalog.catalogLoader();
         this.namespace = catalog.icebergNamespace();
+        this.protectionBootstrap = bootstrap;
+        this.protectionTopic = protectionTopic;
     }
 
     @Override
@@ -91,6 +102,11 @@ public final class IcebergSinks implements MrsSinks {
     @Override
     public void directives(DataStream<ProtectionDirective> directives) {
         write(directives, Rows::directive, MrsTables.MODEL_PROTECTION_LOG);
+        if (protectionBootstrap != null) {
+            directives.sinkTo(ProtectionFeed.sink(protectionBootstrap, protectionTopic))
+                    .name("model-protection-kafka")
+                    .uid("model-protection-kafka");
+        }
     }
 
     @Override

@@ -57,5 +57,11 @@ class KafkaPipelineITCase {
         assertThat(errors).hasSize((int) TestData.BAD_SALES.stream().filter(l -> !l.isBlank()).count());
         assertThat(errors).allSatisfy(r -> assertThat(r.getField(0)).isEqualTo("mrs.sales"));
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("published").contains("job finished");
+        // The protection feed on Kafka carries exactly the directives of model_protection_log.
+        List<String> logged = new SqlRunner(outcome.catalog()).query("SELECT directive_id FROM model_protection_log").rows()
+                .stream().map(r -> (String) r.getField(0)).sorted().toList();
+        List<String> feed = outcome.protectionFeed().stream()
+                .map(json -> json.replaceAll(".*\"directive_id\":\"([^\"]+)\".*", "$1")).sorted().toList();
+        assertThat(feed).as(outcome.protectionFeed().toString()).isNotEmpty().isEqualTo(logged);
     }
 }
