@@ -117,18 +117,12 @@ public class AttributionFunction extends KeyedBroadcastProcessFunction<String, C
         if (st == null) {
             return;
         }
-        List<String> due = new ArrayList<>();
-        for (String k : pending.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                due.add(k);
-            }
-        }
-        due.sort(String::compareTo);
+        List<String> due = EventTimeBuffer.due(pending, timestamp);
         ClusteredReport c = latest.value();
         for (String k : due) {
             c = pending.get(k);
             pending.remove(k);
-            propose(c, st, Long.parseLong(k.substring(0, 20)), ctx.getBroadcastState(SIGNALS), out);
+            propose(c, st, EventTimeBuffer.timeOf(k), ctx.getBroadcastState(SIGNALS), out);
         }
         if (c == null) {
             return;

@@ -60,13 +60,7 @@ public class ClusterFunction extends KeyedProcessFunction<String, Report, Cluste
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClusteredReport> out) throws Exception {
-        List<String> due = new ArrayList<>();
-        for (String k : pending.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                due.add(k);
-            }
-        }
-        due.sort(String::compareTo);
+        List<String> due = EventTimeBuffer.due(pending, timestamp);
         for (String k : due) {
             Report r = pending.get(k);
             pending.remove(k);

@@ -76,17 +76,17 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CohortRow> out) throws Exception {
         TreeMap<String, Object> due = new TreeMap<>();
         for (Map.Entry<String, Attribution> e : pendingAttributions.entries()) {
-            if (Long.parseLong(e.getKey().substring(0, 20)) <= timestamp) {
+            if (EventTimeBuffer.timeOf(e.getKey()) <= timestamp) {
                 due.put(e.getKey(), e.getValue());
             }
         }
         for (Map.Entry<String, EpisodeEnded> e : pendingEnds.entries()) {
-            if (Long.parseLong(e.getKey().substring(0, 20)) <= timestamp) {
+            if (EventTimeBuffer.timeOf(e.getKey()) <= timestamp) {
                 due.put(e.getKey(), e.getValue());
             }
         }
         for (Map.Entry<String, Object> e : due.entrySet()) {
-            long ts = Long.parseLong(e.getKey().substring(0, 20));
+            long ts = EventTimeBuffer.timeOf(e.getKey());
             if (e.getValue() instanceof Attribution a) {
                 pendingAttributions.remove(e.getKey());
                 onAttribution(a, ts, ctx, out);

@@ -89,23 +89,17 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Report> out) throws Exception {
-        List<String> due = new ArrayList<>();
-        for (String k : pending.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                due.add(k);
-            }
-        }
-        due.sort(String::compareTo);
+        List<String> due = EventTimeBuffer.due(pending, timestamp);
         EpisodeState ep = episode.value();
         // Apply the verdicts one window-time at a time, emitting after each: how many windows a lagging
         // watermark let pile up must not change which revisions exist.
         int i = 0;
         while (i < due.size()) {
-            long ts = Long.parseLong(due.get(i).substring(0, 20));
+            long ts = EventTimeBuffer.timeOf(due.get(i));
             if (ep != null && ts > ep.endTimer) {
                 ep = finish(ep, ctx); // the episode was over before this window
             }
-            while (i < due.size() && Long.parseLong(due.get(i).substring(0, 20)) == ts) {
+            while (i < due.size() && EventTimeBuffer.timeOf(due.get(i)) == ts) {
                 ep = apply(pending.get(due.get(i)), ep, ctx);
                 pending.remove(due.get(i));
                 i++;

@@ -78,13 +78,7 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EventRow> out) throws Exception {
-        List<String> due = new ArrayList<>();
-        for (String k : pending.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                due.add(k);
-            }
-        }
-        due.sort(String::compareTo);
+        List<String> due = EventTimeBuffer.due(pending, timestamp);
         for (String k : due) {
             HydratedReport h = pending.get(k);
             pending.remove(k);
@@ -94,13 +88,7 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
             }
             emit(null, ctx, out);
         }
-        List<String> actions = new ArrayList<>();
-        for (String k : pendingActions.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                actions.add(k);
-            }
-        }
-        actions.sort(String::compareTo);
+        List<String> actions = EventTimeBuffer.due(pendingActions, timestamp);
         for (String k : actions) {
             ActionRecord a = pendingActions.get(k);
             pendingActions.remove(k);

@@ -80,13 +80,7 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HydratedReport> out) throws Exception {
-        List<String> due = new ArrayList<>();
-        for (String k : pending.keys()) {
-            if (Long.parseLong(k.substring(0, 20)) <= timestamp) {
-                due.add(k);
-            }
-        }
-        due.sort(String::compareTo);
+        List<String> due = EventTimeBuffer.due(pending, timestamp);
         HydratedReport h = current.value();
         for (String k : due) {
             HydrateInput in = pending.get(k);
