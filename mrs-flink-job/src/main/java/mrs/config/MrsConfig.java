@@ -116,6 +116,9 @@ public final class MrsConfig implements Serializable {
         maxDropRatio();
         minAbsDelta();
         minExpectedForDrop();
+        attributionFeedsDown();
+        clusteringEnabled();
+        kafkaBounded();
         if (windowSize().toMillis() <= 0 || Duration.ofDays(1).toMillis() % windowSize().toMillis() != 0) {
             throw new IllegalArgumentException(
                     "mrs.window.size must divide one day evenly (e.g. PT15M, PT1H), got " + windowSize());
@@ -135,6 +138,18 @@ public final class MrsConfig implements Serializable {
 
     public Map<String, String> asMap() {
         return values;
+    }
+
+    /** A strict boolean: {@code true} or {@code false} (any case); anything else is a start-up error. */
+    private boolean bool(String key) {
+        String v = get(key).trim();
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
     }
 
     private Duration duration(String key) {
@@ -197,7 +212,12 @@ public final class MrsConfig implements Serializable {
     /** Reports keep being re-attributed (new evidence) this long after their last window. */
     public Duration refreshHorizon() { return duration("mrs.attribution.refresh-horizon"); }
     /** Operators mark the attribution feeds down: every proposal is degraded (unknown, NULL confidence). */
-    public boolean attributionFeedsDown() { return Boolean.parseBoolean(get("mrs.attribution.feeds-down")); }
+    public boolean attributionFeedsDown() { return bool("mrs.attribution.feeds-down"); }
+    /**
+     * The clustering stage runs (default). Switched off, reports go on to attribution unclustered and
+     * the clustered log gets no rows: hydrated reports carry NULL cluster columns.
+     */
+    public boolean clusteringEnabled() { return bool("mrs.cluster.enabled"); }
     /** A report joins an open event when it starts within this long of the event's end. */
     public Duration cohortJoinGap() { return duration("mrs.cohort.join-gap"); }
     /** An ended event reopens (same id) when a compatible report arrives within this long. */
@@ -209,7 +229,7 @@ public final class MrsConfig implements Serializable {
     public Duration signalsOutOfOrderness() { return duration("mrs.signals.out-of-orderness"); }
     public String groupId() { return get("mrs.kafka.group-id"); }
     /** Read the topics to their current end and stop (demo, replay) instead of running forever. */
-    public boolean kafkaBounded() { return Boolean.parseBoolean(get("mrs.kafka.bounded")); }
+    public boolean kafkaBounded() { return bool("mrs.kafka.bounded"); }
     public String catalogName() { return get("mrs.catalog-name"); }
     public String namespace() { return get("mrs.namespace"); }
     /** Local data directory for the embedded catalog, broker and warehouse. */

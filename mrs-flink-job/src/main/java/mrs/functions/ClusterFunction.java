@@ -67,17 +67,24 @@ public class ClusterFunction extends KeyedProcessFunction<String, Report, Cluste
             ClusteredReport c;
             try {
                 c = place(r, ctx);
+                c.writtenAt = r.writtenAt;
             } catch (RuntimeException e) {
                 failures.inc();
-                c = new ClusteredReport();
-                c.report = r;
-                c.clustered = false;
-                c.error = "clustering failed: " + e;
+                c = unclustered(r, "clustering failed: " + e);
             }
-            c.writtenAt = r.writtenAt;
             out.collect(c);
         }
         expire(timestamp);
+    }
+
+    /** The report passed on without a cluster, with the reason. */
+    public static ClusteredReport unclustered(Report r, String why) {
+        ClusteredReport c = new ClusteredReport();
+        c.report = r;
+        c.clustered = false;
+        c.error = why;
+        c.writtenAt = r.writtenAt;
+        return c;
     }
 
     private ClusteredReport place(Report r, OnTimerContext ctx) throws Exception {

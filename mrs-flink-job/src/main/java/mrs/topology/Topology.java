@@ -124,11 +124,18 @@ public final class Topology {
                 .name("parse-signals")
                 .uid("parse-signals");
 
-        SingleOutputStreamOperator<ClusteredReport> clustered = reports
-                .keyBy(r -> r.primarySku == null ? "" : r.primarySku)
-                .process(new ClusterFunction())
-                .name("cluster")
-                .uid("cluster");
+        boolean clustering = cfg.clusteringEnabled();
+        SingleOutputStreamOperator<ClusteredReport> clustered = clustering
+                ? reports
+                        .keyBy(r -> r.primarySku == null ? "" : r.primarySku)
+                        .process(new ClusterFunction())
+                        .name("cluster")
+                        .uid("cluster")
+                : reports
+                        .map(r -> ClusterFunction.unclustered(r, "clustering is switched off (mrs.cluster.enabled=false)"))
+                        .returns(TypeInformation.of(ClusteredReport.class))
+                        .name("cluster-off")
+                        .uid("cluster-off");
 
         BroadcastStream<Signal> evidence = signals
                 .assignTimestampsAndWatermarks(Watermarks.signals(cfg))
@@ -174,11 +181,14 @@ public final class Topology {
         DataStream<ActionRecord> eventActions = acceptedActions.filter(a -> "EVENT".equals(a.targetKind))
                 .name("event-actions").uid("event-actions");
 
-        DataStream<HydrateInput> facts = reports.map(r -> fact("DETECTED", r.reportId, f -> f.detected = r))
-                .returns(TypeInformation.of(HydrateInput.class)).name("detected-facts").uid("detected-facts")
-                .union(clustered.map(c -> fact("CLUSTERED", c.report.reportId, f -> f.clustered = c))
-                        .returns(TypeInformation.of(HydrateInput.class)).name("clustered-facts").uid("clustered-facts"),
-                        attributions.map(a -> fact("ATTRIBUTION", a.reportId, f -> f.attribution = a))
+        DataStream<HydrateInput> detectedFacts = reports.map(r -> fact("DETECTED", r.reportId, f -> f.detected = r))
+                .returns(TypeInformation.of(HydrateInput.class)).name("detected-facts").uid("detected-facts");
+        if (clustering) { // switched off, the clustered log is missing: hydration must not make it up
+            detectedFacts = detectedFacts.union(clustered.map(c -> fact("CLUSTERED", c.report.reportId, f -> f.clustered = c))
+                    .returns(TypeInformation.of(HydrateInput.class)).name("clustered-facts").uid("clustered-facts"));
+        }
+        DataStream<HydrateInput> facts = detectedFacts
+                .union(attributions.map(a -> fact("ATTRIBUTION", a.reportId, f -> f.attribution = a))
                                 .returns(TypeInformation.of(HydrateInput.class)).name("attribution-facts").uid("attribution-facts"),
                         ended.map(e -> fact("ENDED", e.reportId, f -> f.ended = e))
                                 .returns(TypeInformation.of(HydrateInput.class)).name("ended-facts").uid("ended-facts"),
@@ -206,7 +216,9 @@ public final class Topology {
         sinks.salesErrors(salesErrors);
         sinks.storesErrors(stores.getSideOutput(Tags.ERRORS));
         sinks.signalsErrors(signals.getSideOutput(Tags.ERRORS));
-        sinks.clustered(clustered);
+        if (clustering) {
+            sinks.clustered(clustered);
+        }
         sinks.attributions(attributions);
         sinks.cohorts(cohorts);
         sinks.hydrated(hydrated);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import mrs.records.RawRecord;
 
 /**
@@ -34,6 +35,11 @@ public final class TestData {
 
     /** Sales JSON lines of the given stores with the given shocks, same shape and noise as below. */
     public static List<String> salesLines(List<String> stores, List<Shock> shocks) {
+        return salesLines(stores, shocks, s -> "Tesco");
+    }
+
+    /** As above, each store's lines carrying the retailer {@code retailerOf} gives it. */
+    public static List<String> salesLines(List<String> stores, List<Shock> shocks, Function<String, String> retailerOf) {
         List<String> lines = new ArrayList<>();
         long start = START.toEpochMilli();
         SplittableRandom rnd = new SplittableRandom(20250707L);
@@ -51,9 +57,9 @@ public final class TestData {
                         long t = h + rnd.nextLong(HOUR);
                         lines.add(String.format(
                                 "{\"event_id\":\"%s-%s-%d\",\"store_id\":\"%s\",\"sku\":\"%s\",\"event_time\":\"%s\","
-                                        + "\"units\":%d,\"revenue\":%.2f,\"currency\":\"GBP\",\"retailer\":\"Tesco\"}",
+                                        + "\"units\":%d,\"revenue\":%.2f,\"currency\":\"GBP\",\"retailer\":\"%s\"}",
                                 store, sku, h / HOUR, store, sku, Instant.ofEpochMilli(t).atOffset(ZoneOffset.UTC),
-                                units, units * 1.99));
+                                units, units * 1.99, retailerOf.apply(store)));
                     }
                 }
             }
@@ -63,11 +69,16 @@ public final class TestData {
 
     /** Store records for the given stores: the prefix names the city. */
     public static List<String> storeLines(List<String> stores) {
+        return storeLines(stores, s -> "Tesco");
+    }
+
+    /** Store records for the given stores with the retailer {@code retailerOf} gives each. */
+    public static List<String> storeLines(List<String> stores, Function<String, String> retailerOf) {
         List<String> lines = new ArrayList<>();
         for (String s : stores) {
             String city = s.startsWith("LON") ? "London" : s.startsWith("BHM") ? "Birmingham" : "Manchester";
             String region = s.startsWith("LON") ? "London" : s.startsWith("BHM") ? "West Midlands" : "North West";
-            lines.add("{\"store_id\":\"" + s + "\",\"retailer\":\"Tesco\",\"city\":\"" + city
+            lines.add("{\"store_id\":\"" + s + "\",\"retailer\":\"" + retailerOf.apply(s) + "\",\"city\":\"" + city
                     + "\",\"region\":\"" + region + "\",\"country\":\"GB\"}");
         }
         return lines;
