@@ -119,6 +119,7 @@ public final class MrsConfig implements Serializable {
         attributionFeedsDown();
         clusteringEnabled();
         kafkaBounded();
+        coverageSla();
         if (windowSize().toMillis() <= 0 || Duration.ofDays(1).toMillis() % windowSize().toMillis() != 0) {
             throw new IllegalArgumentException(
                     "mrs.window.size must divide one day evenly (e.g. PT15M, PT1H), got " + windowSize());
@@ -217,6 +218,8 @@ public final class MrsConfig implements Serializable {
      * The clustering stage runs (default). Switched off, reports go on to attribution unclustered and
      * the clustered log gets no rows: hydrated reports carry NULL cluster columns.
      */
+    /** Coverage SLI: a report is covered when attributed (clustered) within this long of its first detection. */
+    public Duration coverageSla() { return duration("mrs.sli.coverage-sla"); }
     public boolean clusteringEnabled() { return bool("mrs.cluster.enabled"); }
     /** A report joins an open event when it starts within this long of the event's end. */
     public Duration cohortJoinGap() { return duration("mrs.cohort.join-gap"); }
@@ -234,6 +237,8 @@ public final class MrsConfig implements Serializable {
     public String namespace() { return get("mrs.namespace"); }
     /** Local data directory for the embedded catalog, broker and warehouse. */
     public Path dataDir() { return Path.of(get("mrs.data-dir")); }
+    /** Port (range) of the Prometheus endpoint of local runs; empty = no endpoint. */
+    public String localMetricsPort() { return get("mrs.local.metrics-port").trim(); }
 
     /** Iceberg catalog properties ({@code mrs.catalog.*} with the prefix removed); empty = embedded. */
     public Map<String, String> catalogProperties() {

@@ -97,6 +97,18 @@ public final class LocalPipeline {
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 cfg.dataDir().toAbsolutePath().resolve("checkpoints").toUri().toString());
+        String metricsPort = cfg.localMetricsPort();
+        if (!metricsPort.isEmpty()) {
+            if (prometheusAvailable()) {
+                conf.setString("metrics.reporter.prom.factory.class", PROMETHEUS_FACTORY);
+                conf.setString("metrics.reporter.prom.port", metricsPort);
+                log.printf("metrics for Prometheus at http://127.0.0.1:<port>/metrics while the job runs, on the first free"
+                        + " port of %s (MRS metrics: *_mrs_log_rows, *_mrs_log_freshnessLagMs, *_mrs_sli_coverage*)%n", metricsPort);
+            } else {
+                log.printf("note: %s is not on the classpath, so no /metrics endpoint (mrs.local.metrics-port=%s)%n",
+                        PROMETHEUS_FACTORY, metricsPort);
+            }
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(cfg.parallelism());
         MrsJob.configure(env, cfg);
@@ -120,6 +132,17 @@ public final class LocalPipeline {
         log.printf("job finished in %.1f s: %,d sales accepted, %,d refused%n", secs(t0),
                 num(acc.get("parse-sales-accepted")), num(acc.get("parse-sales-refused")));
         return new Outcome(acc, catalog, Duration.ofNanos(System.nanoTime() - t0), List.of());
+    }
+
+    private static final String PROMETHEUS_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
+    private static boolean prometheusAvailable() {
+        try {
+            Class.forName(PROMETHEUS_FACTORY, false, LocalPipeline.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Every committed record of a topic, in partition order (read_committed). */

@@ -17,6 +17,9 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -32,13 +35,29 @@ import org.apache.flink.util.Collector;
  * <p>End of life: the report's state is cleared {@code retention} after its last window.
  */
 public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, HydratedReport> {
+    /** Default coverage SLA: attribution or cluster within this long (event time) of the first detection. */
+    public static final Duration DEFAULT_COVERAGE_SLA = Duration.ofHours(1);
+
     private final long retention;
+    private final long coverageSla;
 
     private transient ValueState<HydratedReport> current; // cleared at expiresAt
     private transient MapState<String, HydrateInput> pending; // removed when applied
+    private transient Counter detectedReports;
+    private transient Counter attributedInSla;
+    private transient Counter clusteredInSla;
 
     public HydrateFunction(Duration retention) {
+        this(retention, DEFAULT_COVERAGE_SLA);
+    }
+
+    /**
+     * @param coverageSla a report counts as covered by attribution (by clustering) when its first
+     *     proposal (cluster) is written within this long, in event time, of its first detection
+     */
+    public HydrateFunction(Duration retention, Duration coverageSla) {
         this.retention = retention.toMillis();
+        this.coverageSla = coverageSla.toMillis();
     }
 
     @Override
@@ -46,6 +65,43 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
         current = getRuntimeContext().getState(new ValueStateDescriptor<>("hydrated", Types.POJO(HydratedReport.class)));
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-facts", Types.STRING, Types.POJO(HydrateInput.class)));
+        // Coverage SLI as metrics (this subtask's reports): reports detected, and of them those
+        // attributed / clustered within the SLA; the gauges are the shares (NaN before any report).
+        MetricGroup sli = getRuntimeContext().getMetricGroup().addGroup("mrs_sli");
+        detectedReports = sli.counter("reportsDetected");
+        attributedInSla = sli.counter("reportsAttributedInSla");
+        clusteredInSla = sli.counter("reportsClusteredInSla");
+        sli.gauge("coverageAttribution", (Gauge<Double>) () -> share(attributedInSla, detectedReports));
+        sli.gauge("coverageCluster", (Gauge<Double>) () -> share(clusteredInSla, detectedReports));
+    }
+
+    private static double share(Counter part, Counter whole) {
+        return whole.getCount() == 0 ? Double.NaN : (double) part.getCount() / whole.getCount();
+    }
+
+    /** Counts the first detection, attribution and cluster of the report for the coverage SLI. */
+    private void meter(HydratedReport before, HydrateInput in) {
+        switch (in.kind) {
+            case "DETECTED" -> {
+                if (before.firstDetectedAt == null) {
+                    before.firstDetectedAt = in.detected.writtenAt;
+                    detectedReports.inc();
+                }
+            }
+            case "ATTRIBUTION" -> {
+                if (before.aWrittenAt == null && before.firstDetectedAt != null
+                        && in.attribution.aWrittenAt - before.firstDetectedAt <= coverageSla) {
+                    attributedInSla.inc();
+                }
+            }
+            case "CLUSTERED" -> {
+                if (before.clusterId == null && in.clustered.clustered && before.firstDetectedAt != null
+                        && in.clustered.writtenAt - before.firstDetectedAt <= coverageSla) {
+                    clusteredInSla.inc();
+                }
+            }
+            default -> { }
+        }
     }
 
     @Override
@@ -89,6 +145,7 @@ public class HydrateFunction extends KeyedProcessFunction<String, HydrateInput, 
                 h = new HydratedReport();
                 h.reportId = ctx.getCurrentKey();
             }
+            meter(h, in);
             apply(h, in);
             finish(h);
             out.collect(copy(h));

@@ -12,6 +12,8 @@ public class HydratedReport {
     public String skus;
     public String direction;
     public Long windowStart;
+    /** Event time of the report's first detected row (state only, for the coverage SLI; not a column). */
+    public Long firstDetectedAt;
     public Long windowEnd;
     public boolean windowEndFinal;
     public Double actualUnits;

@@ -7,6 +7,8 @@ import mrs.functions.CohortFunction;
 import mrs.functions.EventRollupFunction;
 import mrs.functions.ValidateActionFunction;
 import mrs.functions.HydrateFunction;
+import mrs.functions.LogMeter;
+import mrs.ddl.MrsTables;
 import mrs.functions.EpisodeFunction;
 import mrs.functions.ParseFunction;
 import mrs.functions.SkuWindowDetector;
@@ -198,7 +200,7 @@ public final class Topology {
                                 .returns(TypeInformation.of(HydrateInput.class)).name("action-facts").uid("action-facts"));
         SingleOutputStreamOperator<HydratedReport> hydrated = facts
                 .keyBy(f -> f.reportId)
-                .process(new HydrateFunction(cfg.refreshHorizon().plus(cfg.cohortReopenHorizon())))
+                .process(new HydrateFunction(cfg.refreshHorizon().plus(cfg.cohortReopenHorizon()), cfg.coverageSla()))
                 .name("hydrate")
                 .uid("hydrate");
         SingleOutputStreamOperator<EventRow> events = hydrated
@@ -211,23 +213,23 @@ public final class Topology {
                 .name("event-rollup")
                 .uid("event-rollup");
 
-        sinks.detected(reports);
-        sinks.ended(ended);
-        sinks.salesErrors(salesErrors);
-        sinks.storesErrors(stores.getSideOutput(Tags.ERRORS));
-        sinks.signalsErrors(signals.getSideOutput(Tags.ERRORS));
+        sinks.detected(metered(reports, MrsTables.MINORITY_REPORTS_DETECTED_LOG));
+        sinks.ended(metered(ended, MrsTables.MINORITY_EVENT_ENDED_LOG));
+        sinks.salesErrors(metered(salesErrors, MrsTables.SALES_ERRORS));
+        sinks.storesErrors(metered(stores.getSideOutput(Tags.ERRORS), MrsTables.STORES_ERRORS));
+        sinks.signalsErrors(metered(signals.getSideOutput(Tags.ERRORS), MrsTables.SIGNALS_ERRORS));
         if (clustering) {
-            sinks.clustered(clustered);
+            sinks.clustered(metered(clustered, MrsTables.MINORITY_REPORTS_CLUSTERED_LOG));
         }
-        sinks.attributions(attributions);
-        sinks.cohorts(cohorts);
-        sinks.hydrated(hydrated);
-        sinks.events(events);
-        sinks.directives(events.getSideOutput(Tags.DIRECTIVES));
-        sinks.edits(acceptedActions.filter(a -> a.action.equals("edit_attribution") || a.action.equals("add_evidence"))
-                .name("edits").uid("edits"));
-        sinks.finalisations(acceptedActions.filter(a -> !a.action.equals("edit_attribution") && !a.action.equals("add_evidence"))
-                .name("finalisations").uid("finalisations"));
+        sinks.attributions(metered(attributions, MrsTables.MINORITY_REPORTS_PROPOSED_ATTRIBUTION_LOG));
+        sinks.cohorts(metered(cohorts, MrsTables.MINORITY_REPORTS_COHORT_LOG));
+        sinks.hydrated(metered(hydrated, MrsTables.MINORITY_REPORTS));
+        sinks.events(metered(events, MrsTables.MINORITY_EVENTS_LOG));
+        sinks.directives(metered(events.getSideOutput(Tags.DIRECTIVES), MrsTables.MODEL_PROTECTION_LOG));
+        sinks.edits(metered(acceptedActions.filter(a -> a.action.equals("edit_attribution") || a.action.equals("add_evidence"))
+                .name("edits").uid("edits"), MrsTables.EDIT_LOGS));
+        sinks.finalisations(metered(acceptedActions.filter(a -> !a.action.equals("edit_attribution") && !a.action.equals("add_evidence"))
+                .name("finalisations").uid("finalisations"), MrsTables.MINORITY_REPORTS_FINALISATION_LOG));
         DataStream<RefusedAction> unparseable = parsedActions.getSideOutput(Tags.ERRORS)
                 .map(e -> {
                     ActionRecord a = new ActionRecord();
@@ -238,8 +240,16 @@ public final class Topology {
                 .returns(TypeInformation.of(RefusedAction.class))
                 .name("unparseable-actions")
                 .uid("unparseable-actions");
-        sinks.refusedActions(unparseable
+        sinks.refusedActions(metered(unparseable
                 .union(acceptedActions.getSideOutput(ValidateActionFunction.REFUSED),
-                        events.getSideOutput(ValidateActionFunction.REFUSED)));
+                        events.getSideOutput(ValidateActionFunction.REFUSED)), MrsTables.ANALYST_ACTIONS_REFUSED));
+    }
+
+    /** The stream with its log's row count and freshness metered ({@link LogMeter}), chained in front of the sink. */
+    private static <T> DataStream<T> metered(DataStream<T> rows, String table) {
+        return rows.process(new LogMeter<T>(table))
+                .returns(rows.getType())
+                .name("meter-" + table)
+                .uid("meter-" + table);
     }
 }

@@ -5,7 +5,6 @@ import mrs.records.ActionRecord;
 import mrs.records.SaleEvent;
 import mrs.records.Signal;
 import mrs.records.StoreInfo;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -37,9 +36,15 @@ public final class Watermarks {
 
     /**
      * The store dimension is not a time series: once loaded it must never hold event time back in the
-     * operators it is broadcast to, so after its first record a reader reports a watermark just below the
-     * end of time. Until then it holds event time back, so reports are not emitted before the stores are
-     * known; a reader with nothing to read goes idle (or finishes, when bounded) and stops holding.
+     * operators it is broadcast to, so after its first record a reader declares itself idle, and those
+     * operators follow their other input's watermark alone. Until then it holds event time back (reports
+     * wait for the stores); a reader with nothing to read goes idle after the idleness timeout (or
+     * finishes, when bounded).
+     *
+     * <p>It must not announce an end-of-time watermark instead: whenever the sales went idle (a quiet
+     * night, a backpressured reader) the operators joining the dimension would jump to the end of time,
+     * and every report after that would be late forever. {@code MetricsITCase} runs with a short
+     * idleness to keep this honest.
      */
     public static WatermarkStrategy<StoreInfo> dimension(MrsConfig cfg) {
         return WatermarkStrategy.<StoreInfo>forGenerator(ctx -> new WatermarkGenerator<StoreInfo>() {
@@ -48,13 +53,12 @@ public final class Watermarks {
             @Override
             public void onEvent(StoreInfo event, long eventTimestamp, WatermarkOutput output) {
                 loaded = true;
-                output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
             }
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
                 if (loaded) {
-                    output.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+                    output.markIdle();
                 }
             }
         }).withTimestampAssigner((s, ts) -> Long.MIN_VALUE).withIdleness(cfg.idleness());
