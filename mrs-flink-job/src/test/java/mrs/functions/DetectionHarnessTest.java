@@ -300,4 +300,46 @@ class DetectionHarnessTest {
         });
         h.close();
     }
+
+    @Test
+    void aKeyThatStopsSellingIsForgottenStateTtlAfterItsLastSaleInEventTime() throws Exception {
+        var h = detectorHarness();
+        long lastSale = T0 + 3 * 24 * HOUR;
+        for (long t = T0; t <= lastSale; t += HOUR) {
+            h.processElement(new StreamRecord<>(sale(t + 60_000, steadyUnits(t)), t + 60_000));
+            h.processWatermark(t + HOUR - 1);
+        }
+        long lastWindow = Math.floorDiv(lastSale + 60_000, HOUR) * HOUR;
+        // Dormant after max-silent-windows, but the baseline is kept: the key may sell again.
+        h.processWatermark(lastWindow + (CFG.maxSilentWindows() + 5) * HOUR);
+        assertThat(h.numKeyedStateEntries()).as("baseline and last-sale marker kept while dormant").isEqualTo(2);
+        assertThat(h.numEventTimeTimers()).as("one end-of-life timer").isEqualTo(1);
+        h.processWatermark(lastWindow + SkuWindowDetector.STATE_TTL.toMillis() - 1);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        h.processWatermark(lastWindow + SkuWindowDetector.STATE_TTL.toMillis());
+        assertThat(h.numKeyedStateEntries()).as("forgotten STATE_TTL after the last sale").isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void aSaleBeforeTheEndOfLifeKeepsTheBaseline() throws Exception {
+        var h = detectorHarness();
+        long lastSale = T0 + 3 * 24 * HOUR;
+        for (long t = T0; t <= lastSale; t += HOUR) {
+            h.processElement(new StreamRecord<>(sale(t + 60_000, steadyUnits(t)), t + 60_000));
+            h.processWatermark(t + HOUR - 1);
+        }
+        long dormant = lastSale + (CFG.maxSilentWindows() + 5) * HOUR;
+        h.processWatermark(dormant);
+        // It sells again well before the old end of life ...
+        long again = dormant + 24 * HOUR;
+        h.processElement(new StreamRecord<>(sale(again, 10), again));
+        h.processWatermark(again + 2 * HOUR);
+        // ... so the first end-of-life timer passes without clearing anything.
+        long firstEndOfLife = Math.floorDiv(lastSale + 60_000, HOUR) * HOUR + SkuWindowDetector.STATE_TTL.toMillis();
+        h.processWatermark(firstEndOfLife + HOUR);
+        assertThat(h.numKeyedStateEntries()).as("baseline kept: the key sold again").isGreaterThanOrEqualTo(2);
+        h.close();
+    }
 }
