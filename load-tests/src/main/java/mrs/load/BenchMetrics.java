@@ -26,6 +26,12 @@ public final class BenchMetrics implements MetricReporter {
     public static final String PARSED = "parse-sales-accepted";
     /** Flink's per-operator input watermark gauge. */
     public static final String INPUT_WATERMARK = "currentInputWatermark";
+    /**
+     * Flink's per-operator output watermark gauge. The episode operator's input gauge is the minimum of
+     * its two inputs and stays at its minimum because the store dimension (second input) is idle once
+     * loaded; its output watermark is its event time (and it has emitted everything before it).
+     */
+    public static final String OUTPUT_WATERMARK = "currentOutputWatermark";
 
     private static final Map<String, Metric> METRICS = new ConcurrentHashMap<>();
 
@@ -43,10 +49,10 @@ public final class BenchMetrics implements MetricReporter {
 
     /** The watermark gauges of an operator, one per subtask, in no particular order. */
     @SuppressWarnings("unchecked")
-    public static List<Gauge<Long>> watermarks(String job, String operator) {
+    public static List<Gauge<Long>> watermarks(String job, String operator, String gauge) {
         List<Gauge<Long>> out = new ArrayList<>();
         for (Map.Entry<String, Metric> e : METRICS.entrySet()) {
-            if (e.getKey().startsWith(job + "|" + operator + "|") && e.getKey().endsWith("|" + INPUT_WATERMARK)
+            if (e.getKey().startsWith(job + "|" + operator + "|") && e.getKey().endsWith("|" + gauge)
                     && e.getValue() instanceof Gauge<?> g) {
                 out.add((Gauge<Long>) g);
             }
@@ -67,7 +73,7 @@ public final class BenchMetrics implements MetricReporter {
 
     @Override
     public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
-        if (!PARSED.equals(name) && !INPUT_WATERMARK.equals(name)) {
+        if (!PARSED.equals(name) && !INPUT_WATERMARK.equals(name) && !OUTPUT_WATERMARK.equals(name)) {
             return;
         }
         Map<String, String> vars = group.getAllVariables();

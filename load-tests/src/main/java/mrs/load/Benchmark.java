@@ -624,7 +624,7 @@ public final class Benchmark {
         Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),
                 Sources.signalsFromKafka(env, cfg), sinks);
         f.sampler = new JobSampler(f.name, DETECTOR, o.parallelism);
-        f.episodeSampler = new JobSampler(f.name, EPISODE, o.parallelism);
+        f.episodeSampler = new JobSampler(f.name, EPISODE, BenchMetrics.OUTPUT_WATERMARK, o.parallelism);
         f.submittedAt = System.currentTimeMillis();
         f.id = submit(cluster, env, f.name, f.vertices);
         return f;

@@ -27,7 +27,15 @@ final class JobSampler implements AutoCloseable {
     /** Per subtask gauge: {wallClock, watermark} at every change. Guarded by {@code this}. */
     private final Map<Gauge<Long>, List<long[]>> history = new IdentityHashMap<>();
 
+    private final String watermarkGauge;
+
     JobSampler(String job, String watermarkOperator, int parallelism) {
+        this(job, watermarkOperator, BenchMetrics.INPUT_WATERMARK, parallelism);
+    }
+
+    /** Samples the named watermark gauge ({@code currentInputWatermark}, {@code currentOutputWatermark}) of the operator. */
+    JobSampler(String job, String watermarkOperator, String watermarkGauge, int parallelism) {
+        this.watermarkGauge = watermarkGauge;
         this.job = job;
         this.watermarkOperator = watermarkOperator;
         this.parallelism = parallelism;
@@ -70,7 +78,7 @@ final class JobSampler implements AutoCloseable {
             }
             if (watermarkOperator != null) {
                 if (gauges.size() < parallelism) {
-                    gauges = BenchMetrics.watermarks(job, watermarkOperator);
+                    gauges = BenchMetrics.watermarks(job, watermarkOperator, watermarkGauge);
                 }
                 synchronized (this) {
                     for (Gauge<Long> g : gauges) {
