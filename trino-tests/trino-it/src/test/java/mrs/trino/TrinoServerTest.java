@@ -40,6 +40,12 @@ class TrinoServerTest {
     }
 
     @Test
+    void k8sReadmeDocumentsTheCatalogThisTestRuns() throws Exception {
+        String readme = Files.readString(Path.of("../../k8s/README.md"));
+        assertThat(readme).contains("```properties\n" + TrinoServer.catalogProperties("http://127.0.0.1:8181") + "```");
+    }
+
+    @Test
     void theCatalogIsTheIcebergConnectorOnTheRestCatalogWithLocalFiles() {
         assertThat(TrinoServer.catalogProperties("http://127.0.0.1:1234").lines())
                 .contains("connector.name=iceberg", "iceberg.catalog.type=rest",
