@@ -146,7 +146,7 @@ public final class DdlApplier {
         return new DdlApplier(files.stream().filter(f -> f.version() <= version).toList());
     }
 
-    private static List<String> indexEntries(String index, String where) {
+    static List<String> indexEntries(String index, String where) {
         List<String> names = new ArrayList<>();
         String[] lines = index.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -165,7 +165,7 @@ public final class DdlApplier {
         return names;
     }
 
-    private static String readResource(ClassLoader loader, String name) {
+    static String readResource(ClassLoader loader, String name) {
         try (InputStream in = loader.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import mrs.job.MrsJob;
 import mrs.sql.SqlRunner;
 import mrs.udfs.score.ScoreCommand;
 
-/** The {@code mrs} command line: demo, replay, sql, score. */
+/** The {@code mrs} command line: demo, replay, sql, score, analyst, ddl. */
 public final class Mrs {
     static final String USAGE = """
             usage: mrs <command> [options]
@@ -24,6 +24,7 @@ public final class Mrs {
               sql       run a Flink SQL query on the MRS Iceberg catalog and print the rows
               score     score a timestamp,value CSV (or a directory of them) with the MRS detector, offline
               analyst   sign an analyst action (confirm, reject, edit, ...) and publish it or append it to a file
+              ddl       create or migrate the MRS tables in any Iceberg catalog, and the views through Trino
 
             common options:
               --config FILE      properties file (see mrs-defaults.properties for every option)
@@ -50,6 +51,7 @@ public final class Mrs {
                 case "replay" -> replay(args, out, err);
                 case "sql" -> sql(args, out, err);
                 case "analyst" -> AnalystCommand.run(args, out, err);
+                case "ddl" -> DdlCommand.run(args, out, err);
                 case "score" -> ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> {
                     err.println("mrs: unknown command '" + cmd + "'");
@@ -125,9 +127,13 @@ public final class Mrs {
             usage: mrs sql "<query>" [--config FILE] [--set KEY=VALUE] [--data-dir DIR]
 
             Runs one Flink SQL statement (batch mode) on the MRS Iceberg catalog, with the MRS namespace as
-            the current database, and prints the rows. Tables: minority_reports_detected_log,
-            minority_event_ended_log, minority_reports_clustered_log, minority_reports_proposed_attribution_log,
-            minority_reports_cohort_log, sales_errors, stores_errors, signals_errors. Example:
+            the current database and UTC as the session time zone, and prints the rows. Tables:
+            minority_reports_detected_log, minority_event_ended_log, minority_reports_clustered_log,
+            minority_reports_proposed_attribution_log, minority_reports_cohort_log, minority_reports,
+            minority_events_log, model_protection_log, edit_logs, minority_reports_finalisation_log,
+            analyst_actions_refused, sales_errors, stores_errors, signals_errors. Views (mrs ddl --print flink):
+            *_current (current row per key), report_audit_trail, event_audit_trail, override_register,
+            sli_freshness, sli_coverage, sli_error_rate, status_distribution, stale_cohorts. Example:
               mrs sql "SELECT store_id, window_start, lift FROM minority_reports_detected_log"
             """;
 

@@ -1,5 +1,6 @@
 package mrs.sql;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,21 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Runs Flink SQL (batch mode) against the MRS Iceberg catalog: what {@code mrs sql} and the tests use
  * to read the logs back. The catalog is registered as {@code <name>} and made current, with the MRS
- * namespace as the current database, so {@code SELECT * FROM minority_reports_detected_log} works.
+ * namespace as the current database, so {@code SELECT * FROM minority_reports_detected_log} works. The
+ * session time zone is UTC.
  */
 public final class SqlRunner {
     private final TableEnvironment tEnv;
 
     public SqlRunner(CatalogSettings catalog) {
-        tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        this(catalog, TableEnvironment.create(EnvironmentSettings.inBatchMode()));
+    }
+
+    /** On a given (batch) table environment, e.g. one on a test's shared MiniCluster. */
+    public SqlRunner(CatalogSettings catalog, TableEnvironment tEnv) {
+        this.tEnv = tEnv;
+        // MRS times are UTC: TIMESTAMP_LTZ values print, cast to DATE and format in UTC, as in Trino
+        tEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         tEnv.executeSql(createCatalogDdl(catalog));
         tEnv.executeSql("USE CATALOG `" + catalog.name() + "`");
         tEnv.executeSql("USE `" + catalog.namespace() + "`");

@@ -27,12 +27,32 @@ class MrsCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : List.of("demo", "replay", "sql", "score", "analyst")) {
+        for (String cmd : List.of("demo", "replay", "sql", "score", "analyst", "ddl")) {
             out.reset();
             assertThat(run(cmd, "--help")).as(cmd).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(cmd).containsIgnoringCase("usage");
         }
         assertThat(run("--help")).isZero();
+    }
+
+    @Test
+    void ddlCreatesTheTablesOnceAndPrintsTheViewsOfEitherDialect() {
+        assertThat(run("ddl", "--data-dir", tmp.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("created 14, migrated 0, up to date 0")
+                .contains("created    minority_reports_detected_log").contains("give --trino-url");
+        out.reset();
+        assertThat(run("ddl", "--data-dir", tmp.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("created 0, migrated 0, up to date 14")
+                .doesNotContain("created    ");
+        out.reset();
+        assertThat(run("ddl", "--print", "trino")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("-- mrs/ddl/views/trino/V101__current_rows.sql")
+                .contains("CREATE VIEW stale_cohorts AS").contains("date_diff(");
+        out.reset();
+        assertThat(run("ddl", "--print", "flink")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("TIMESTAMPDIFF(");
+        assertThat(run("ddl", "--print", "spark")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--print takes flink or trino");
     }
 
     @Test

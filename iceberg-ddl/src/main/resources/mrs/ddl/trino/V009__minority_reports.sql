@@ -1,0 +1,57 @@
+-- Trino SQL of ../V009__minority_reports.sql (rendered by mrs.ddl.TrinoTableDdl; do not edit:
+-- change the original and re-render). Run with the MRS schema as the session schema.
+
+CREATE TABLE IF NOT EXISTS minority_reports (
+    report_id        varchar                     NOT NULL COMMENT 'Report id: hash(store_id || window_start)',
+    revision         integer                              COMMENT 'Latest detected revision',
+    store_id         varchar                     NOT NULL COMMENT 'Store',
+    retailer         varchar                              COMMENT 'Retailer of the store',
+    city             varchar                              COMMENT 'City of the store',
+    region           varchar                              COMMENT 'Region of the store',
+    primary_sku      varchar                              COMMENT 'SKU with the largest excess',
+    skus             varchar                              COMMENT 'SKUs of the episode, comma-separated',
+    direction        varchar                              COMMENT 'SPIKE, DROP or MIXED',
+    window_start     timestamp(6) with time zone          COMMENT 'From the detected log',
+    window_end       timestamp(6) with time zone          COMMENT 'From the ended log when the episode has ended, else the latest detected window end',
+    window_end_final boolean                              COMMENT 'true when window_end comes from minority_event_ended_log',
+    actual_units     double                               COMMENT 'Units sold in the anomalous windows',
+    baseline_units   double                               COMMENT 'Baseline units for those windows',
+    delta_units      double                               COMMENT 'actual - baseline',
+    actual_revenue   double                               COMMENT 'Revenue in the anomalous windows',
+    baseline_revenue double                               COMMENT 'Baseline revenue for those windows',
+    lift             double                               COMMENT 'actual / baseline',
+    z_score          double                               COMMENT 'Episode z-score',
+    cluster_id       varchar                              COMMENT 'From the clustered log (NULL when unclustered or missing)',
+    cluster_size     integer                              COMMENT 'From the clustered log',
+    cluster_stores   integer                              COMMENT 'From the clustered log',
+    cause            varchar                              COMMENT 'Machine cause, latest proposal by a_written_at',
+    detection_type   varchar                              COMMENT 'Machine detection type',
+    impact_vector    varchar                              COMMENT 'Machine impact vector',
+    confidence       double                               COMMENT 'Machine confidence (NULL when degraded)',
+    confidence_tier  varchar                              COMMENT 'Low, Medium, High or Unknown',
+    cause_2          varchar                              COMMENT 'Second candidate',
+    confidence_2     double                               COMMENT 'Its probability',
+    cause_3          varchar                              COMMENT 'Third candidate',
+    confidence_3     double                               COMMENT 'Its probability',
+    narrative        varchar                              COMMENT 'Machine narrative',
+    evidence         varchar                              COMMENT 'Evidence used',
+    is_degraded      boolean                              COMMENT 'The latest proposal was degraded',
+    a_written_at     timestamp(6) with time zone          COMMENT 'Event time of the latest proposal',
+    proposals        integer                              COMMENT 'Proposals made so far',
+    report_group_id  varchar                              COMMENT 'Minority Event of the report (cohort log)',
+    cohort_size      integer                              COMMENT 'Reports in the event',
+    event_status     varchar                              COMMENT 'OPEN, ENDED or REOPENED (cohort log)',
+    analyst_cause    varchar                              COMMENT 'Cause set by an analyst edit (supersedes the machine); NULL if none',
+    analyst_status   varchar                              COMMENT 'Latest analyst decision on the report or its event; NULL if none',
+    final_cause      varchar                              COMMENT 'analyst_cause when set, else cause',
+    priority         varchar                              COMMENT 'High, Medium or Low (seed Priority rules)',
+    report_status    varchar                              COMMENT 'Status with a _DEGRADED suffix when the attribution is degraded',
+    written_at       timestamp(6) with time zone NOT NULL COMMENT 'Greatest written_at of the contributing rows (deterministic)',
+    processed_at     timestamp(6) with time zone NOT NULL COMMENT 'Wall-clock time the row was written'
+)
+COMMENT 'Hydrated reports: one wide row per report change (current row = latest written_at)'
+WITH (
+    format = 'PARQUET',
+    format_version = 2,
+    partitioning = ARRAY['day(written_at)']
+);
