@@ -5,8 +5,6 @@ import mrs.records.ActionRecord;
 import mrs.records.SaleEvent;
 import mrs.records.Signal;
 import mrs.records.StoreInfo;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /** One watermark strategy per input. */
@@ -35,32 +33,19 @@ public final class Watermarks {
     }
 
     /**
-     * The store dimension is not a time series: once loaded it must never hold event time back in the
-     * operators it is broadcast to, so after its first record a reader declares itself idle, and those
-     * operators follow their other input's watermark alone. Until then it holds event time back (reports
-     * wait for the stores); a reader with nothing to read goes idle after the idleness timeout (or
-     * finishes, when bounded).
+     * The store dimension is not a time series and never carries a watermark: while its records flow
+     * it holds event time back in the operators it is broadcast to (reports wait for the stores they
+     * name), and once it has been quiet for the idleness timeout it is idle, so those operators follow
+     * their other input's watermark alone. A bounded read finishes instead, which releases them too.
      *
-     * <p>It must not announce an end-of-time watermark instead: whenever the sales went idle (a quiet
-     * night, a backpressured reader) the operators joining the dimension would jump to the end of time,
-     * and every report after that would be late forever. {@code MetricsITCase} runs with a short
-     * idleness to keep this honest.
+     * <p>It must not announce an end-of-time watermark once loaded: whenever the sales went idle (a
+     * quiet night, a backpressured reader) the operators joining the dimension would jump to the end of
+     * time and every report after that would be late forever. Nor may it go idle at its first record:
+     * stores still in flight would be missing from reports emitted meanwhile.
      */
     public static WatermarkStrategy<StoreInfo> dimension(MrsConfig cfg) {
-        return WatermarkStrategy.<StoreInfo>forGenerator(ctx -> new WatermarkGenerator<StoreInfo>() {
-            private boolean loaded;
-
-            @Override
-            public void onEvent(StoreInfo event, long eventTimestamp, WatermarkOutput output) {
-                loaded = true;
-            }
-
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-                if (loaded) {
-                    output.markIdle();
-                }
-            }
-        }).withTimestampAssigner((s, ts) -> Long.MIN_VALUE).withIdleness(cfg.idleness());
+        return WatermarkStrategy.<StoreInfo>noWatermarks()
+                .withTimestampAssigner((s, ts) -> Long.MIN_VALUE)
+                .withIdleness(cfg.idleness());
     }
 }
