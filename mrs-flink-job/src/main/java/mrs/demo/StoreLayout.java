@@ -99,8 +99,9 @@ final class StoreLayout {
         double angle = Math.PI / 2 * n + 0.4;
         double lat = WATERLOO_LAT + 0.0030 * StrictMath.sin(angle);
         double lon = WATERLOO_LON + 0.0045 * StrictMath.cos(angle);
+        // Station concourse stores trade like supermarkets at the rush: among the estate's busiest.
         return new Store(s.storeId(), s.retailer(), s.city(), s.region(), s.country(), round4(lat),
-                round4(lon), List.of("convenience", "commuter", WATERLOO_TAG), s.size());
+                round4(lon), List.of("convenience", "commuter", WATERLOO_TAG), round3(1.6 + 0.1 * (n % 4)));
     }
 
     /**
