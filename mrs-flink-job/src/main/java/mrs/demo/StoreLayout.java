@@ -79,6 +79,9 @@ final class StoreLayout {
         double size = convenience
                 ? 0.35 + 0.35 * u
                 : retailer.minSize() + (retailer.maxSize() - retailer.minSize()) * u;
+        if (!convenience) {
+            size *= city.largeFormatScale();
+        }
         boolean commuter = convenience && r.nextDouble() < city.commuterShare();
         // Scatter around the centre: bigger cities spread wider; sqrt keeps the density even.
         double radius = (0.015 + 0.0028 * city.weight()) * StrictMath.sqrt(r.nextDouble());

@@ -46,8 +46,6 @@ class DemoDayITCase {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("case 3 (competitor stock-out) still FAILS: its detected lift is above 3 and its"
-            + " confidence 0.23-0.58 instead of ~0.81; see theCasesThatHoldPass")
     void everyCaseStudyAndValidationPasses() {
         List<DemoDayReport.Verdict> verdicts = DemoDayReport.validate(run);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,15 +54,6 @@ class DemoDayITCase {
         assertThat(verdicts).hasSize(11);
         assertThat(failed).as(report).isZero();
         assertThat(report).contains("11/11 PASS");
-    }
-
-    @Test
-    void theCasesThatHoldPass() {
-        List<DemoDayReport.Verdict> verdicts = DemoDayReport.validate(run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DemoDayReport.print(verdicts, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(verdicts).filteredOn(v -> !v.id().equals("3-competitor"))
-                .as(out.toString(StandardCharsets.UTF_8)).allMatch(DemoDayReport.Verdict::pass);
     }
 
     @Test
