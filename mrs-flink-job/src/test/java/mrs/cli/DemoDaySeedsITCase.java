@@ -19,10 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SLOW (~3 minutes on 2 cores: two full scenario runs of two jobs each). The demo day's case
- * trajectories do not hang on one draw of the background noise: with two other seeds of the estate (and
- * three weeks of history instead of four) every case study and validation still passes, because the
- * confidences come from the attribution model reading the evidence, not from the scenario.
+ * SLOW (~100 s per seed on 2 cores: a full scenario run of two jobs each). The demo day's case
+ * trajectories should not hang on one draw of the background noise: with two other seeds of the estate
+ * (and three weeks of history instead of four) every case study and validation should still pass, because
+ * the confidences come from the attribution model reading the evidence, not from the scenario. Disabled
+ * while they do not (the reason lists what fails under which seed).
  */
 class DemoDaySeedsITCase {
     @RegisterExtension
@@ -31,7 +32,11 @@ class DemoDaySeedsITCase {
     @TempDir
     Path tmp;
 
-    @org.junit.jupiter.api.Disabled("until case 3 (competitor stock-out) passes on the default seed; see DemoDayITCase")
+    @org.junit.jupiter.api.Disabled("case 3 now holds under seeds 7 and 424242 (21 and 28 days), but other cases do"
+            + " not: with 28 days seed 7 fails 8-norwich (latest proposal 0.42 < 0.48: the event's latest report is a"
+            + " convenience store at 10.2x over 2 windows) and seed 424242 fails 1-tiktok (latest 0.53 < 0.62); with 21"
+            + " days also 2-till-fault (seed 7: 4 of 10 stores in the event; seed 424242: Till Fault 0.44 > 0.30) and"
+            + " V3-replay (seed 424242: case 3's event has 55 proposals in the first run, 49 in the second)")
     @ParameterizedTest
     @ValueSource(longs = {7L, 424242L})
     void theDayHoldsUnderAnotherBackgroundSeed(long seed) throws Exception {
