@@ -12,14 +12,15 @@ import mrs.job.MrsJob;
 import mrs.sql.SqlRunner;
 import mrs.udfs.score.ScoreCommand;
 
-/** The {@code mrs} command line: demo, replay, sql, score, analyst, ddl. */
+/** The {@code mrs} command line: demo, validate, replay, sql, analyst, score, ddl. */
 public final class Mrs {
     static final String USAGE = """
             usage: mrs <command> [options]
 
             commands:
-              demo      generate a UK retail estate with injected anomalies, run the full pipeline on an
-                        embedded Kafka broker, Iceberg catalog and Flink MiniCluster, print the reports
+              demo      replay the demo day (12 August 2025: the eight case studies on a UK estate) on an
+                        embedded Kafka broker, Iceberg catalog and Flink MiniCluster, print its events
+              validate  run the demo day and check every case study and validation: PASS/FAIL, exit code
               replay    the same embedded pipeline over your own recorded feeds (JSON lines)
               sql       run a Flink SQL query on the MRS Iceberg catalog and print the rows
               score     score a timestamp,value CSV (or a directory of them) with the MRS detector, offline
@@ -48,6 +49,7 @@ public final class Mrs {
         try {
             return switch (cmd) {
                 case "demo" -> DemoCommand.run(args, out, err);
+                case "validate" -> ValidateCommand.run(args, out, err);
                 case "replay" -> replay(args, out, err);
                 case "sql" -> sql(args, out, err);
                 case "analyst" -> AnalystCommand.run(args, out, err);

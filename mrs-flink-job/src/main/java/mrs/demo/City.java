@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param lon longitude of the centre
  * @param weight relative share of the estate's stores
  * @param commuterShare fraction of its convenience stores that trade on commuter footfall
+ * @param largeFormatScale how much busier its supermarkets and superstores are than their retailer's
+ *     format sizes say (1 = as the retailer's range; above 1 out-of-town hypermarkets)
  */
 public record City(
-        String name, String code, String region, double lat, double lon, double weight, double commuterShare) {
+        String name, String code, String region, double lat, double lon, double weight, double commuterShare,
+        double largeFormatScale) {
+
+    /** A city whose large-format stores are sized as their retailer's range. */
+    public City(String name, String code, String region, double lat, double lon, double weight, double commuterShare) {
+        this(name, code, region, lat, lon, weight, commuterShare, 1.0);
+    }
 
     public City {
         Objects.requireNonNull(name, "name");
@@ -31,5 +39,13 @@ public record City(
         if (commuterShare < 0 || commuterShare > 1) {
             throw new IllegalArgumentException("commuterShare must be in [0,1]: " + name);
         }
+        if (!(largeFormatScale > 0)) {
+            throw new IllegalArgumentException("largeFormatScale must be positive: " + name);
+        }
+    }
+
+    /** The same city with its large-format stores at {@code scale} times their format's size. */
+    public City withLargeFormatScale(double scale) {
+        return new City(name, code, region, lat, lon, weight, commuterShare, scale);
     }
 }

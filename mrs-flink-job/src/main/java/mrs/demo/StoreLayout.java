@@ -79,6 +79,9 @@ final class StoreLayout {
         double size = convenience
                 ? 0.35 + 0.35 * u
                 : retailer.minSize() + (retailer.maxSize() - retailer.minSize()) * u;
+        if (!convenience) {
+            size *= city.largeFormatScale();
+        }
         boolean commuter = convenience && r.nextDouble() < city.commuterShare();
         // Scatter around the centre: bigger cities spread wider; sqrt keeps the density even.
         double radius = (0.015 + 0.0028 * city.weight()) * StrictMath.sqrt(r.nextDouble());
@@ -99,8 +102,9 @@ final class StoreLayout {
         double angle = Math.PI / 2 * n + 0.4;
         double lat = WATERLOO_LAT + 0.0030 * StrictMath.sin(angle);
         double lon = WATERLOO_LON + 0.0045 * StrictMath.cos(angle);
+        // Station concourse stores trade like supermarkets at the rush: among the estate's busiest.
         return new Store(s.storeId(), s.retailer(), s.city(), s.region(), s.country(), round4(lat),
-                round4(lon), List.of("convenience", "commuter", WATERLOO_TAG), s.size());
+                round4(lon), List.of("convenience", "commuter", WATERLOO_TAG), round3(1.6 + 0.1 * (n % 4)));
     }
 
     /**

@@ -192,9 +192,10 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
 
     /**
      * Same place: the same city, unless report and event are confidently (≥ 0.7) of different detection
-     * types. Further afield: the same cluster and the same detection type with at least Medium (≥ 0.3)
-     * confidence on both sides, so a national cause (TV, a delivery-app promo) forms one event while a
-     * local one elsewhere (a competitor stock-out) stays its own.
+     * types. Further afield: the same cluster and either the same detection type with at least Medium
+     * (≥ 0.3) confidence on both sides, so a national cause (a delivery-app promo) forms one event while a
+     * local one elsewhere (a competitor stock-out) stays its own, or Low (&lt; 0.3) confidence on both
+     * sides, so an unexplained national spike (a TV feature, a podcast) is one event, not one per city.
      */
     private boolean compatible(Attribution a, CohortEvent ev) throws Exception {
         long horizon = "ENDED".equals(ev.status) ? reopenHorizon : joinGap;
@@ -227,7 +228,14 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
             return sameType || conf < CONFIDENT || leadingConfidence < CONFIDENT;
         }
         boolean sameCluster = a.clusterId != null && list(ev.clusters).contains(a.clusterId);
-        return sameCluster && sameType && conf >= MEDIUM && leadingConfidence >= MEDIUM;
+        if (!sameCluster) {
+            return false;
+        }
+        // Explained alike on both sides, or unexplained on both sides: one SKU moving together across
+        // cities with no convincing cause yet (a TV feature, a podcast, a till fault) is one event until
+        // evidence tells the places apart.
+        return (sameType && conf >= MEDIUM && leadingConfidence >= MEDIUM)
+                || (conf < MEDIUM && leadingConfidence < MEDIUM);
     }
 
     private static String leading(TreeMap<String, Integer> votes) {

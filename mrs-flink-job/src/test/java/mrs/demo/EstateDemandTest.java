@@ -51,9 +51,11 @@ class EstateDemandTest {
         }
         lines.sort(Comparator.comparingDouble(Line::expected).reversed());
 
-        // The top 1% of store/SKU pairs.
+        // The top 1% of store/SKU pairs. The Waterloo station concourse stores are convenience stores
+        // that trade like supermarkets (case study 6), so they may be among them.
         assertThat(lines.subList(0, lines.size() / 100)).allSatisfy(l -> {
-            assertThat(l.store().hasTag("convenience")).as(l.toString()).isFalse();
+            assertThat(l.store().hasTag("convenience") && !l.store().hasTag(StoreLayout.WATERLOO_TAG))
+                    .as(l.toString()).isFalse();
             assertThat(topSkus).as(l.toString()).contains(l.sku().sku());
         });
         assertThat(lines.get(0).sku().sku()).isEqualTo(UkCatalogue.AURORA_COLA);

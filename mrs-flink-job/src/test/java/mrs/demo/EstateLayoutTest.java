@@ -35,6 +35,27 @@ class EstateLayoutTest {
     }
 
     @Test
+    void aCitysLargeFormatScaleMakesItsSupermarketsHypermarketsAndLeavesEveryOtherStoreAlone() {
+        List<Store> plain = StoreLayout.build(EstateSpec.defaults());
+        List<Store> demo = StoreLayout.build(DemoDay.estate());
+
+        assertThat(plain.stream().map(Store::storeId))
+                .containsExactlyElementsOf(demo.stream().map(Store::storeId).toList());
+        for (int i = 0; i < plain.size(); i++) {
+            Store p = plain.get(i);
+            Store d = demo.get(i);
+            boolean scaled = p.city().equals("Birmingham") && !p.hasTag("convenience");
+            assertThat(d.retailer()).isEqualTo(p.retailer());
+            assertThat(d.lat()).isEqualTo(p.lat());
+            assertThat(d.size()).as(p.storeId())
+                    .isCloseTo(scaled ? p.size() * DemoDay.BIRMINGHAM_HYPERMARKETS : p.size(),
+                            org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(demo).filteredOn(s -> s.city().equals("Birmingham") && !s.hasTag("convenience"))
+                .hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
     void fourCommuterStoresSitAroundWaterloo() {
         List<Store> waterloo =
                 estate.stores().stream().filter(s -> s.hasTag(StoreLayout.WATERLOO_TAG)).toList();
