@@ -96,6 +96,7 @@ public final class MrsConfig implements Serializable {
         windowSize();
         outOfOrderness();
         idleness();
+        storesIdleness();
         allowedLateness();
         quietWindows();
         refreshHorizon();
@@ -183,6 +184,8 @@ public final class MrsConfig implements Serializable {
     public Duration windowSize() { return duration("mrs.window.size"); }
     public Duration outOfOrderness() { return duration("mrs.window.out-of-orderness"); }
     public Duration idleness() { return duration("mrs.window.idleness"); }
+    /** The store dimension counts as loaded once quiet for this long (see Watermarks.dimension). */
+    public Duration storesIdleness() { return duration("mrs.stores.idleness"); }
     public Duration allowedLateness() { return duration("mrs.window.allowed-lateness"); }
     public int quietWindows() { return integer("mrs.episode.quiet-windows"); }
     public int minEpisodeWindows() { return integer("mrs.episode.min-windows"); }

@@ -35,7 +35,7 @@ public final class Watermarks {
     /**
      * The store dimension is not a time series and never carries a watermark: while its records flow
      * it holds event time back in the operators it is broadcast to (reports wait for the stores they
-     * name), and once it has been quiet for the idleness timeout it is idle, so those operators follow
+     * name), and once it has been quiet for {@code mrs.stores.idleness} it is idle, so those operators follow
      * their other input's watermark alone. A bounded read finishes instead, which releases them too.
      *
      * <p>It must not announce an end-of-time watermark once loaded: whenever the sales went idle (a
@@ -46,6 +46,6 @@ public final class Watermarks {
     public static WatermarkStrategy<StoreInfo> dimension(MrsConfig cfg) {
         return WatermarkStrategy.<StoreInfo>noWatermarks()
                 .withTimestampAssigner((s, ts) -> Long.MIN_VALUE)
-                .withIdleness(cfg.idleness());
+                .withIdleness(cfg.storesIdleness());
     }
 }

@@ -54,7 +54,7 @@ class WatermarksTest {
     void theStoreDimensionHoldsWhileStoresFlowThenGoesIdleAndNeverAnnouncesTheEndOfTime() {
         WatermarkGenerator<StoreInfo> g = dimensionGenerator();
         Recorded out = new Recorded();
-        java.time.Duration idleness = MrsConfig.defaults().idleness();
+        java.time.Duration idleness = MrsConfig.defaults().storesIdleness();
         g.onPeriodicEmit(out);
         g.onEvent(new StoreInfo(), Long.MIN_VALUE, out);
         CLOCK.advanceTime(idleness.dividedBy(2));
