@@ -137,11 +137,17 @@ public final class ScenarioRun {
     static Map<String, Observed> observe(ScenarioPlan plan, CatalogSettings catalog, Map<String, String> events)
             throws Exception {
         SqlRunner sql = new SqlRunner(catalog);
-        List<Row> cohort = sql.query("SELECT report_id, report_group_id, store_id, primary_sku, event_start"
-                + " FROM minority_reports_cohort_log").rows();
-        Map<String, String> groupOfReport = new TreeMap<>();
+        List<Row> cohort = sql.query("SELECT report_id, report_group_id, store_id, primary_sku, event_start,"
+                + " written_at FROM minority_reports_cohort_log").rows();
+        // A report can change events (its primary SKU changes, so does its cohort): the cohort log holds
+        // each assignment with the time it was written. A proposal belongs to the event its report was in
+        // at the proposal's time; reading one group per report (whichever row came last, in no particular
+        // order) made the event's proposals, and so validate's verdicts, vary from read to read.
+        Map<String, TreeMap<Long, String>> groupOfReport = new TreeMap<>();
         for (Row r : cohort) {
-            groupOfReport.put((String) r.getField(0), (String) r.getField(1));
+            groupOfReport.computeIfAbsent((String) r.getField(0), k -> new TreeMap<>())
+                    .merge(millis(r.getField(5)), (String) r.getField(1),
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
         Map<String, Observed> out = new LinkedHashMap<>();
         List<Row> attributions = sql.query("SELECT report_id, a_written_at, proposal_seq, cause, detection_type,"
@@ -183,7 +189,7 @@ public final class ScenarioRun {
             List<Proposal> proposals = new ArrayList<>();
             for (Row r : attributions) {
                 String report = (String) r.getField(0);
-                if (event != null && event.equals(groupOfReport.get(report))) {
+                if (event != null && event.equals(groupAsOf(groupOfReport.get(report), millis(r.getField(1))))) {
                     List<String> cands = new ArrayList<>();
                     List<Double> confs = new ArrayList<>();
                     for (int[] f : new int[][] {{3, 5}, {6, 7}, {8, 9}}) {
@@ -246,6 +252,15 @@ public final class ScenarioRun {
             }
         }
         return best;
+    }
+
+    /** The group a report was assigned to at {@code t} (its latest assignment written at or before it). */
+    static String groupAsOf(TreeMap<Long, String> assignments, long t) {
+        if (assignments == null || assignments.isEmpty()) {
+            return null;
+        }
+        Map.Entry<Long, String> e = assignments.floorEntry(t);
+        return e == null ? assignments.firstEntry().getValue() : e.getValue();
     }
 
     static long millis(Object v) {
