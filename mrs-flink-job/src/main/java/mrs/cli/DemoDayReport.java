@@ -174,11 +174,19 @@ public final class DemoDayReport {
                 continue;
             }
             ScenarioRun.EventState cur = o.current();
-            ScenarioRun.EventState first = o.history().get(0);
-            for (ScenarioRun.EventState s : o.history()) {
-                if (s.cause() != null) {
-                    first = s;
-                    break;
+            // The first cause is the event's state when the case's analysts first look at it (the scenario's
+            // first-look time), as the source document tells each case; else its first state with a cause.
+            ScenarioRun.EventState first = null;
+            if (c.expect().first() != null) {
+                first = o.stateAt(ScenarioPlan.millis(c.expect().first().asOf()));
+            }
+            if (first == null || first.cause() == null) {
+                first = o.history().get(0);
+                for (ScenarioRun.EventState s : o.history()) {
+                    if (s.cause() != null) {
+                        first = s;
+                        break;
+                    }
                 }
             }
             String[] cities = cur.cities() == null || cur.cities().isEmpty() ? new String[0] : cur.cities().split(",");
