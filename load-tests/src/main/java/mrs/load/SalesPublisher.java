@@ -8,19 +8,13 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import mrs.demo.EstateJson;
+import mrs.embedded.Publisher;
 import mrs.demo.SaleLine;
 import mrs.demo.Store;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes a {@link ScaleEstate} to Kafka in the {@code mrs.sales} / {@code mrs.stores} contracts: the
@@ -33,9 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * ({@link Result#keysThroughHour}): the keys a detector holds state for, and the windows it assesses.
  */
 public final class SalesPublisher implements AutoCloseable {
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final Publisher publisher;
     /** Highest event time acknowledged per partition (sales only): where each reader's watermark ends. */
     private final Map<Integer, Long> maxTimestampByPartition = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -72,24 +64,15 @@ public final class SalesPublisher implements AutoCloseable {
     }
 
     public SalesPublisher(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024));
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        producer = new KafkaProducer<>(p);
+        publisher = new Publisher(bootstrapServers);
     }
 
     /** Publishes the estate's stores (one record per store, keyed by store id); returns how many. */
     public int publishStores(ScaleEstate estate, String topic) {
         List<Store> stores = estate.generator().stores();
         for (Store s : stores) {
-            send(topic, s.storeId(), EstateJson.store(s).getBytes(StandardCharsets.UTF_8), null);
+            publisher.send(topic, s.storeId().getBytes(StandardCharsets.UTF_8),
+                    EstateJson.store(s).getBytes(StandardCharsets.UTF_8), null, null);
         }
         flush();
         return stores.size();
@@ -174,39 +157,18 @@ public final class SalesPublisher implements AutoCloseable {
     }
 
     private void sendSale(String topic, String key, byte[] value, long timestamp) {
-        producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value),
-                (meta, e) -> {
-                    if (e != null) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e);
-                    } else {
-                        maxTimestampByPartition.merge(meta.partition(), timestamp, Math::max);
-                    }
-                });
-    }
-
-    private void send(String topic, String key, byte[] value, Long timestamp) {
-        producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value),
-                (meta, e) -> {
-                    if (e != null) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e);
-                    }
-                });
+        publisher.send(topic, key.getBytes(StandardCharsets.UTF_8), value, timestamp,
+                partition -> maxTimestampByPartition.merge(partition, timestamp, Math::max));
     }
 
     /** Waits for everything sent; fails if the broker refused any record. */
     public void flush() {
-        producer.flush();
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " record(s) could not be published: " + firstFailure.get(),
-                    firstFailure.get());
-        }
+        publisher.flush();
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 
     /** One hour of sales, serialized, in stream order. */

@@ -37,6 +37,7 @@ public final class Publisher implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         producer = new KafkaProducer<>(p);
     }
@@ -80,15 +81,23 @@ public final class Publisher implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // Malformed line: published as is, keyless, for the pipeline to refuse and record.
         }
-        producer.send(
-                new ProducerRecord<>(topic, null, ts >= 0 ? ts : null, key, line.getBytes(StandardCharsets.UTF_8)),
-                (meta, e) -> {
-                    if (e != null) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e);
-                    }
-                });
+        send(topic, key, line.getBytes(StandardCharsets.UTF_8), ts >= 0 ? ts : null, null);
         return ts;
+    }
+
+    /**
+     * Sends one record as it is. A refusal is counted and fails the next {@link #flush()};
+     * {@code acked} (may be null) is told the partition of each acknowledged record.
+     */
+    public void send(String topic, byte[] key, byte[] value, Long timestamp, java.util.function.IntConsumer acked) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, value), (meta, e) -> {
+            if (e != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, e);
+            } else if (acked != null) {
+                acked.accept(meta.partition());
+            }
+        });
     }
 
     /** Waits for every record sent so far; fails if the broker refused any (nothing is lost silently). */
