@@ -8,19 +8,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import mrs.config.MrsConfig;
 import mrs.ddl.CatalogSettings;
-import mrs.job.MrsJob;
-import mrs.records.RawRecord;
 import mrs.serde.ActionJson;
-import mrs.sinks.IcebergSinks;
 import mrs.sql.SqlRunner;
-import mrs.topology.Topology;
 import mrs.udfs.attribution.AttributionModel;
 import mrs.udfs.hitl.AnalystAction;
 import mrs.udfs.hitl.Roster;
 import mrs.udfs.hitl.Signer;
 import mrs.udfs.hitl.TargetKind;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,18 +46,10 @@ class AnalystActionsITCase {
 
     static CatalogSettings run(Path dir, List<String> actions) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
-        MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = MiniClusters.env();
-        env.setParallelism(2);
-        MrsJob.configure(env, CFG);
-        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
-        Topology.build(CFG,
-                env.fromData(TestData.raw("sales", TestData.salesLines(AttributionITCase.STORES, AttributionITCase.SHOCKS)), raw),
-                env.fromData(TestData.raw("stores", TestData.storeLines(AttributionITCase.STORES)), raw),
-                env.fromData(TestData.raw("signals", AttributionITCase.SIGNALS), raw),
-                actions == null ? null : env.fromData(TestData.raw("actions", actions), raw),
-                new IcebergSinks(catalog), new AttributionModel()::propose);
-        env.execute("analyst-actions-it");
+        MiniClusters.runBounded("analyst-actions-it", catalog, CFG,
+                TestData.salesLines(AttributionITCase.STORES, AttributionITCase.SHOCKS),
+                TestData.storeLines(AttributionITCase.STORES), AttributionITCase.SIGNALS, actions,
+                new AttributionModel()::propose);
         return catalog;
     }
 

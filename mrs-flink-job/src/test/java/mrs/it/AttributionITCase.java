@@ -8,14 +8,8 @@ import java.util.List;
 import mrs.config.MrsConfig;
 import mrs.ddl.CatalogSettings;
 import mrs.functions.AttributionFunction;
-import mrs.job.MrsJob;
-import mrs.records.RawRecord;
-import mrs.sinks.IcebergSinks;
 import mrs.sql.SqlRunner;
-import mrs.topology.Topology;
 import mrs.udfs.attribution.AttributionModel;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,17 +43,8 @@ class AttributionITCase {
 
     static CatalogSettings run(Path dir, MrsConfig cfg, AttributionFunction.Attributor model) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
-        MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = MiniClusters.env();
-        env.setParallelism(2);
-        MrsJob.configure(env, cfg);
-        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
-        Topology.build(cfg,
-                env.fromData(TestData.raw("sales", TestData.salesLines(STORES, SHOCKS)), raw),
-                env.fromData(TestData.raw("stores", TestData.storeLines(STORES)), raw),
-                env.fromData(TestData.raw("signals", SIGNALS), raw),
-                new IcebergSinks(catalog), model);
-        env.execute("attribution-it");
+        MiniClusters.runBounded("attribution-it", catalog, cfg, TestData.salesLines(STORES, SHOCKS),
+                TestData.storeLines(STORES), SIGNALS, null, model);
         return catalog;
     }
 

@@ -12,13 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import mrs.config.MrsConfig;
 import mrs.ddl.CatalogSettings;
-import mrs.job.MrsJob;
-import mrs.records.RawRecord;
-import mrs.sinks.IcebergSinks;
 import mrs.sql.SqlRunner;
-import mrs.topology.Topology;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,17 +54,8 @@ class EventShapesITCase {
 
     static CatalogSettings run(Path dir, MrsConfig cfg) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
-        MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = MiniClusters.env();
-        env.setParallelism(2);
-        MrsJob.configure(env, cfg);
-        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
-        Topology.build(cfg,
-                env.fromData(TestData.raw("sales", TestData.salesLines(STORES, SHOCKS, RETAILER::get)), raw),
-                env.fromData(TestData.raw("stores", TestData.storeLines(STORES, RETAILER::get)), raw),
-                env.fromData(TestData.raw("signals", List.of(TestData.NO_SIGNAL)), raw),
-                new IcebergSinks(catalog));
-        env.execute("event-shapes-it");
+        MiniClusters.runBounded("event-shapes-it", catalog, cfg, TestData.salesLines(STORES, SHOCKS, RETAILER::get),
+                TestData.storeLines(STORES, RETAILER::get), List.of(TestData.NO_SIGNAL));
         return catalog;
     }
 

@@ -10,13 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import mrs.config.MrsConfig;
 import mrs.ddl.CatalogSettings;
-import mrs.job.MrsJob;
-import mrs.records.RawRecord;
-import mrs.sinks.IcebergSinks;
 import mrs.sql.SqlRunner;
-import mrs.topology.Topology;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,17 +73,8 @@ class MinorityEventsITCase {
 
     static CatalogSettings run(Path dir) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
-        MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = MiniClusters.env();
-        env.setParallelism(2);
-        MrsJob.configure(env, CFG);
-        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
-        Topology.build(CFG,
-                env.fromData(TestData.raw("sales", TestData.salesLines(STORES, SHOCKS)), raw),
-                env.fromData(TestData.raw("stores", TestData.storeLines(STORES)), raw),
-                env.fromData(TestData.raw("signals", SIGNALS), raw),
-                new IcebergSinks(catalog));
-        env.execute("minority-events-it");
+        MiniClusters.runBounded("minority-events-it", catalog, CFG, TestData.salesLines(STORES, SHOCKS),
+                TestData.storeLines(STORES), SIGNALS);
         return catalog;
     }
 

@@ -30,14 +30,9 @@ import mrs.ddl.TrinoViews;
 import mrs.ddl.ViewSet;
 import mrs.it.MiniClusters;
 import mrs.it.TestData;
-import mrs.job.MrsJob;
-import mrs.records.RawRecord;
-import mrs.sinks.IcebergSinks;
 import mrs.sql.SqlRunner;
-import mrs.topology.Topology;
 import mrs.udfs.attribution.AttributionModel;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.iceberg.HasTableOperations;
@@ -149,18 +144,8 @@ class TrinoITCase {
     }
 
     static void runPipeline(CatalogSettings catalog) throws Exception {
-        MrsJob.createTables(catalog);
-        StreamExecutionEnvironment env = MiniClusters.env();
-        env.setParallelism(2);
-        MrsJob.configure(env, CFG);
-        TypeInformation<RawRecord> raw = TypeInformation.of(RawRecord.class);
-        Topology.build(CFG,
-                env.fromData(TestData.raw("sales", TestData.withBadLines(TestData.salesLines(STORES, SHOCKS))), raw),
-                env.fromData(TestData.raw("stores", TestData.storeLines(STORES)), raw),
-                env.fromData(TestData.raw("signals", SIGNALS), raw),
-                env.fromData(TestData.raw("actions", ACTIONS), raw),
-                new IcebergSinks(catalog), new AttributionModel()::propose);
-        env.execute("trino-it");
+        MiniClusters.runBounded("trino-it", catalog, CFG, TestData.withBadLines(TestData.salesLines(STORES, SHOCKS)),
+                TestData.storeLines(STORES), SIGNALS, ACTIONS, new AttributionModel()::propose);
     }
 
     @AfterAll
