@@ -66,9 +66,9 @@ public final class DemoDayReport {
                     x.first().toString(), s == null ? "no event yet" : s.cause() + " " + conf(s.confidence()),
                     s != null && x.first().holds(s.cause(), s.confidence())));
         }
-        ScenarioRun.Proposal last = o.latestProposal();
+        ScenarioRun.Proposal last = o.eventProposal();
         if (x.machine() != null) {
-            checks.add(new Check("latest machine proposal", x.machine().toString(),
+            checks.add(new Check("machine proposal for the event", x.machine().toString(),
                     last == null ? "none" : last.cause() + " " + conf(last.confidence()),
                     last != null && x.machine().holds(last.cause(), last.confidence())));
         }
@@ -129,8 +129,8 @@ public final class DemoDayReport {
         List<Check> checks = new ArrayList<>();
         ScenarioRun.Observed first = run.firstRun().get(REPLAYED_CASE);
         ScenarioRun.Observed again = run.cases().get(REPLAYED_CASE);
-        ScenarioRun.Proposal a = first == null ? null : first.latestProposal();
-        ScenarioRun.Proposal b = again == null ? null : again.latestProposal();
+        ScenarioRun.Proposal a = first == null ? null : first.eventProposal();
+        ScenarioRun.Proposal b = again == null ? null : again.eventProposal();
         checks.add(new Check("replayed attribution", "Competitor Stockout",
                 b == null ? "none" : b.detectionType() + " (" + b.cause() + " " + conf(b.confidence()) + ")",
                 b != null && "Competitor Stockout".equals(b.detectionType())));
@@ -191,7 +191,7 @@ public final class DemoDayReport {
             }
             String[] cities = cur.cities() == null || cur.cities().isEmpty() ? new String[0] : cur.cities().split(",");
             String scope = cities.length == 1 ? cities[0] : cities.length + " cities";
-            ScenarioRun.Proposal last = o.latestProposal();
+            ScenarioRun.Proposal last = o.eventProposal();
             StringBuilder narrative = new StringBuilder(last == null || last.narrative() == null ? "" : last.narrative());
             for (String note : o.analystNotes()) {
                 narrative.append("\n    analyst ").append(note);

@@ -22,6 +22,7 @@ import mrs.demo.Scenario;
 import mrs.demo.ScenarioPlan;
 import mrs.embedded.LocalPipeline;
 import mrs.sql.SqlRunner;
+import mrs.udfs.attribution.EventConsensus;
 import mrs.udfs.hitl.Roster;
 import org.apache.flink.types.Row;
 
@@ -44,26 +45,34 @@ public final class ScenarioRun {
 
     /** What the logs say about one case. */
     public record Observed(String caseId, List<String> caseStores, String eventId, int storesOfCaseInEvent,
-            EventState current, List<EventState> history, List<Proposal> proposals, List<String> analystNotes) {
+            EventState current, List<EventState> history, List<Proposal> proposals, List<String> analystNotes,
+            Map<String, TreeMap<Long, String>> assignments) {
 
-        /** The machine's latest proposal over the event's reports (latest time, then lowest report id). */
-        public Proposal latestProposal() {
-            return latestUpTo(Long.MAX_VALUE);
+        /** The machine's proposal for the event now: {@link #eventProposalAsOf} the end of the logs. */
+        public Proposal eventProposal() {
+            return eventProposalAsOf(Long.MAX_VALUE);
         }
 
-        public Proposal latestUpTo(long t) {
-            Proposal best = null;
+        /**
+         * The machine's proposal for the event as of {@code t}, read as the roll-up reads it: each report
+         * in the event at {@code t} votes with its latest proposal by then, and the event's is the
+         * {@link EventConsensus} of those (the cause most reports propose, at their median confidence);
+         * the proposal returned is the median report's, so its confidence is the event's.
+         */
+        public Proposal eventProposalAsOf(long t) {
+            Map<String, Proposal> latest = new TreeMap<>();
             for (Proposal p : proposals) {
-                if (p.at() > t) {
+                if (p.at() > t || !java.util.Objects.equals(eventId, groupAsOf(assignments.get(p.reportId()), t))) {
                     continue;
                 }
-                if (best == null || p.at() > best.at()
-                        || (p.at() == best.at() && (p.reportId().compareTo(best.reportId()) < 0
-                                || (p.reportId().equals(best.reportId()) && p.seq() > best.seq())))) {
-                    best = p;
-                }
+                latest.merge(p.reportId(), p, (a, b) -> b.at() > a.at() || (b.at() == a.at() && b.seq() > a.seq()) ? b : a);
             }
-            return best;
+            List<Proposal> voters = new ArrayList<>(latest.values());
+            List<EventConsensus.Vote> votes = new ArrayList<>();
+            for (Proposal p : voters) {
+                votes.add(new EventConsensus.Vote(p.reportId(), p.at(), p.cause(), p.confidence()));
+            }
+            return EventConsensus.of(votes).map(r -> voters.get(r.representative())).orElse(null);
         }
 
         /** The event's state as of {@code t} (its latest roll-up row at or before it). */
@@ -224,8 +233,13 @@ public final class ScenarioRun {
             ns.sort(Comparator.comparingLong(Note::at).thenComparing(Note::text));
             ns.forEach(x -> analystNotes.add(Instant.ofEpochMilli(x.at()).atZone(EstateSpec.ZONE).toLocalDateTime()
                     + " " + x.text()));
+            Map<String, TreeMap<Long, String>> assignments = new TreeMap<>();
+            for (Proposal p : proposals) {
+                assignments.put(p.reportId(), groupOfReport.get(p.reportId()));
+            }
             out.put(c.id(), new Observed(c.id(), caseStores, event, inEvent,
-                    history.isEmpty() ? null : history.get(history.size() - 1), history, proposals, analystNotes));
+                    history.isEmpty() ? null : history.get(history.size() - 1), history, proposals, analystNotes,
+                    assignments));
         }
         return out;
     }

@@ -14,8 +14,9 @@ final class ValidateCommand {
 
             Runs the demo day (see mrs demo --help: the same scenario, estate and two runs) and checks each of
             the source document's eight case studies and three validations against the Iceberg logs: the
-            Minority Event holds the case's stores; the machine's first and latest proposals (cause and
-            confidence band, as produced by the attribution model from the evidence); alternatives and
+            Minority Event holds the case's stores; the machine's first and latest proposals for the event
+            (cause and confidence band, as produced by the attribution model from the evidence; an event's
+            proposal is the consensus of its reports': most-proposed cause, median confidence); alternatives and
             stability where the case names them; the final cause after the analysts' input; and the final
             status. The third validation replays the competitor stock-out (the second run replays the first
             run's feeds) and requires the same event and the same attribution. Prints expected vs observed

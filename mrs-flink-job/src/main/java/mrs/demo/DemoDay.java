@@ -181,14 +181,19 @@ public final class DemoDay {
                         "confidence < 0.3, no cause proposed; analyst logs the transcript; approved with the human cause"));
     }
 
-    /** 6. London Waterloo: a morning of train disruption strands commuters at the station's stores. */
+    /**
+     * 6. London Waterloo: train disruption strands commuters at the station's stores through the morning
+     * peak (07:00 to 09:00; the alert stays live until 11:00). A disruption's lift is short: the stated
+     * world of the attribution model (taxonomy duration table) has most travel disruptions under three
+     * hourly windows, so a three-hour surge would read as something else.
+     */
     static Case waterloo() {
         Map<String, Double> skus = new LinkedHashMap<>();
         skus.put("SKU-FELH2O", 2.8);
         skus.put("SKU-AURZER", 2.3);
         skus.put("SKU-CITFZZ", 2.3);
         return new Case("6-waterloo", "London Waterloo train disruption", Pick.tagged(StoreLayout.WATERLOO_TAG, 4),
-                new Shape(aug(12, 7, 0), 3, skus),
+                new Shape(aug(12, 7, 0), 2, skus),
                 List.of(new SignalSpec("SIG-TFL-WATERLOO-0650", "transport_alert", "transport-api",
                         attrs("station", "London Waterloo", "severity", "major"),
                         Scope.STORES, false, 0.8, aug(12, 6, 50), aug(12, 11, 0), aug(12, 6, 55))),

@@ -128,11 +128,11 @@ public record Scenario(String name, EstateSpec estate, List<Case> cases) {
     }
 
     /**
-     * What the logs must show for the case: the machine's proposal at a moment ({@code first}), its
-     * latest proposal ({@code machine}), an alternative among the latest candidates, every machine proposal
-     * after a moment staying in a band ({@code stable}), the detection type of the latest proposal, the
-     * event's final cause (analyst input over the
-     * machine) and status, and the fewest stores the event must gather.
+     * What the logs must show for the case: the event's state at a moment ({@code first}), the machine's
+     * proposal for the event at the end (the consensus of its reports' latest proposals, {@code machine}),
+     * an alternative among that proposal's candidates, every event state after a moment staying in a band
+     * ({@code stable}), the detection type of the machine's proposal, the event's final cause (analyst
+     * input over the machine) and status, and the fewest stores the event must gather.
      */
     public record Expect(Band first, Band machine, String detectionType, Band alternative, Band stable,
             String finalCause, String status, int minStores, String seedWords) {}

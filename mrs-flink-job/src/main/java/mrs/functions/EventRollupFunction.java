@@ -13,6 +13,7 @@ import mrs.udfs.hitl.Directive;
 import mrs.udfs.hitl.EventStatus;
 import mrs.udfs.hitl.ProtectionRules;
 import mrs.records.HydratedReport;
+import mrs.udfs.attribution.EventConsensus;
 import mrs.udfs.attribution.Priority;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -27,7 +28,8 @@ import org.apache.flink.util.Collector;
  * Rolls the hydrated reports of each Minority Event up into one row per event state: the reports in a
  * fixed order (window start, then store), {@code store_id_n} with {@code retailer_n} taken from the same
  * report (not a set of retailers), the count of stores beyond fourteen, time span, sums and averages,
- * the latest cause (of the most recent attribution, analyst causes superseding), priority and status.
+ * the event's cause and confidence (the cause most of its reports' latest proposals agree on, at their
+ * median confidence: {@link EventConsensus}; analyst causes superseding), priority and status.
  *
  * <p>End of life: a member's hydrated state is dropped when its report's own state expires (its
  * {@code expiresAt}); the event's state with its last member.
@@ -221,7 +223,8 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
         int lifts = 0;
         double confSum = 0;
         int confs = 0;
-        HydratedReport latest = null;
+        List<HydratedReport> voters = new ArrayList<>();
+        List<EventConsensus.Vote> votes = new ArrayList<>();
         for (HydratedReport h : ms) {
             ids.add(h.reportId);
             e.primarySku = e.primarySku == null ? h.primarySku : e.primarySku;
@@ -260,9 +263,9 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
                 confs++;
             }
             e.degraded |= Boolean.TRUE.equals(h.degraded);
-            if (h.aWrittenAt != null && (latest == null || h.aWrittenAt > latest.aWrittenAt
-                    || (h.aWrittenAt.equals(latest.aWrittenAt) && h.reportId.compareTo(latest.reportId) < 0))) {
-                latest = h;
+            if (h.aWrittenAt != null) {
+                voters.add(h);
+                votes.add(new EventConsensus.Vote(h.reportId, h.aWrittenAt, h.cause, h.confidence));
             }
             e.writtenAt = Math.max(e.writtenAt, h.writtenAt);
         }
@@ -273,6 +276,10 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
         e.cities = String.join(",", cities);
         e.avgLift = lifts == 0 ? null : liftSum / lifts;
         e.avgConfidence = confs == 0 ? null : confSum / confs;
+        // The event's cause and confidence: the cause most of its reports propose, at their median
+        // confidence (EventConsensus), with the detection type of the median report; its final cause
+        // carries an analyst's cause for that report.
+        HydratedReport latest = EventConsensus.of(votes).map(r -> voters.get(r.representative())).orElse(null);
         if (latest != null) {
             e.cause = latest.finalCause;
             e.detectionType = latest.detectionType;

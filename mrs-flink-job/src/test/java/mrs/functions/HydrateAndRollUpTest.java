@@ -105,4 +105,44 @@ class HydrateAndRollUpTest {
         assertThat(e.windowStart).isEqualTo(1000L);
         assertThat(e.windowEnd).isEqualTo(9000L);
     }
+
+    @Test
+    void theEventsCauseAndConfidenceAreItsReportsConsensusNotTheLatestReport() {
+        List<HydratedReport> reports = new ArrayList<>();
+        double[] confs = {0.64, 0.66, 0.70, 0.66};
+        for (int i = 0; i < 4; i++) {
+            reports.add(proposed("MR-1" + i, "NRW-10" + i, 5000L, "Facebook Campaign Spend",
+                    "Marketing Misattribution", confs[i]));
+        }
+        // One convenience store, lowest report id, proposed last: it used to set the event.
+        reports.add(proposed("MR-00", "NRW-002", 6000L, "Till Fault", "Data Error", 0.42));
+        EventRow e = EventRollupFunction.rollUp("ME-000000000002", reports);
+        assertThat(e.cause).isEqualTo("Facebook Campaign Spend");
+        assertThat(e.detectionType).isEqualTo("Marketing Misattribution");
+        assertThat(e.confidence).isEqualTo(0.66); // lower median of 0.64, 0.66, 0.66, 0.70
+        assertThat(e.avgConfidence).isCloseTo((0.64 + 0.66 + 0.70 + 0.66 + 0.42) / 5, within(1e-9));
+
+        // An analyst's cause on the median report is the event's cause; the confidence stays the machine's.
+        reports.get(1).finalCause = "Instagram Reels";
+        EventRow edited = EventRollupFunction.rollUp("ME-000000000002", reports);
+        assertThat(edited.cause).isEqualTo("Instagram Reels");
+        assertThat(edited.confidence).isEqualTo(0.66);
+    }
+
+    private static HydratedReport proposed(String id, String store, long at, String cause, String type, double conf) {
+        HydratedReport h = new HydratedReport();
+        h.reportId = id;
+        h.storeId = store;
+        h.windowStart = 1000L;
+        h.windowEnd = 4000L;
+        h.actualUnits = 20.0;
+        h.baselineUnits = 5.0;
+        h.aWrittenAt = at;
+        h.cause = cause;
+        h.finalCause = cause;
+        h.detectionType = type;
+        h.confidence = conf;
+        h.writtenAt = at;
+        return h;
+    }
 }
