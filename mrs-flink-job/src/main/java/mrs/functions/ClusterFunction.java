@@ -132,9 +132,8 @@ public class ClusterFunction extends KeyedProcessFunction<String, Report, Cluste
         joined.lastEnd = Math.max(joined.lastEnd, r.windowEnd);
         long expiry = joined.lastEnd + HORIZON.toMillis();
         if (joined.expiryTimer != expiry) {
-            if (joined.expiryTimer != 0) {
-                ctx.timerService().deleteEventTimeTimer(joined.expiryTimer);
-            }
+            // The previous expiry timer stays (it finds the cluster still live): deleting a timer could
+            // delete a buffered report's timer of the same time.
             joined.expiryTimer = expiry;
             ctx.timerService().registerEventTimeTimer(expiry);
         }

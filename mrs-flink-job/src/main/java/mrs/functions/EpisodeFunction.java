@@ -149,7 +149,10 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
             // A lone blip that never gathered enough evidence: nothing was reported, nothing ends.
             suppressed.inc();
         }
-        ctx.timerService().deleteEventTimeTimer(ep.endTimer);
+        // The end timer is not deleted (here or when the episode is extended): a timer is one per key and
+        // time, and the end can fall on the time of a buffered window's own timer; deleting it left that
+        // window to a later timer, whose timestamp its revision then carried, so downstream order
+        // depended on arrival. A stale end timer finds nothing due and an end still ahead.
         episode.clear();
         hits.clear();
         return null;
@@ -185,9 +188,6 @@ public class EpisodeFunction extends KeyedBroadcastProcessFunction<String, SkuWi
             hits.put(w.windowKey(), w);
             if (w.windowEnd > ep.lastAnomalousEnd) {
                 ep.lastAnomalousEnd = w.windowEnd;
-                if (ep.endTimer != 0) {
-                    ctx.timerService().deleteEventTimeTimer(ep.endTimer);
-                }
                 ep.endTimer = ep.lastAnomalousEnd + quietWindows * size - 1 + lateness;
                 ctx.timerService().registerEventTimeTimer(ep.endTimer);
             }

@@ -232,7 +232,9 @@ class DetectionHarnessTest {
         long w0 = T0 + 10 * HOUR;
         var stepwise = episodeHarness();
         var atOnce = episodeHarness();
-        for (int i = 0; i < 4; i++) {
+        // Six windows: the episode's end timer (last anomalous end + quiet windows + lateness) lands on the
+        // time of a buffered later window's own timer; the revisions must still carry their windows' times.
+        for (int i = 0; i < 6; i++) {
             SkuWindow w = window("SKU-1", w0 + i * HOUR, true, 30 + i);
             stepwise.processElement(w, w.windowEnd - 1);
             stepwise.processWatermark(w.windowEnd - 1);
@@ -244,9 +246,14 @@ class DetectionHarnessTest {
         atOnce.processElement(late, late.windowEnd - 1);
         stepwise.processWatermark(Long.MAX_VALUE);
         atOnce.processWatermark(Long.MAX_VALUE);
-        List<String> a = stepwise.extractOutputValues().stream().map(r -> r.reportId + "#" + r.revision + ":" + r.actualUnits).toList();
-        List<String> b = atOnce.extractOutputValues().stream().map(r -> r.reportId + "#" + r.revision + ":" + r.actualUnits).toList();
-        assertThat(a).hasSize(5).isEqualTo(b);
+        List<String> a = stamped(stepwise.getOutput());
+        List<String> b = stamped(atOnce.getOutput());
+        assertThat(a).hasSize(7).isEqualTo(b);
+        for (Object o : atOnce.getOutput()) {
+            if (o instanceof StreamRecord<?> r && r.getValue() instanceof Report rep) {
+                assertThat(r.getTimestamp()).as(rep.reportId + "#" + rep.revision).isEqualTo(rep.windowEnd - 1);
+            }
+        }
         assertThat(atOnce.getSideOutput(Tags.ENDED)).hasSize(2);
         stepwise.close();
         atOnce.close();
@@ -341,5 +348,16 @@ class DetectionHarnessTest {
         h.processWatermark(firstEndOfLife + HOUR);
         assertThat(h.numKeyedStateEntries()).as("baseline kept: the key sold again").isGreaterThanOrEqualTo(2);
         h.close();
+    }
+
+    /** Revisions with the timestamps they were emitted at, in order. */
+    private static List<String> stamped(java.util.Collection<Object> output) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : output) {
+            if (o instanceof StreamRecord<?> r && r.getValue() instanceof Report rep) {
+                out.add(rep.reportId + "#" + rep.revision + ":" + rep.actualUnits + "@" + r.getTimestamp());
+            }
+        }
+        return out;
     }
 }
