@@ -194,8 +194,9 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
      * Same place: the same city, unless report and event are confidently (≥ 0.7) of different detection
      * types. Further afield: the same cluster and either the same detection type with at least Medium
      * (≥ 0.3) confidence on both sides, so a national cause (a delivery-app promo) forms one event while a
-     * local one elsewhere (a competitor stock-out) stays its own, or Low (&lt; 0.3) confidence on both
-     * sides, so an unexplained national spike (a TV feature, a podcast) is one event, not one per city.
+     * local one elsewhere (a competitor stock-out) stays its own, or Low (&lt; 0.3) confidence on at least
+     * one side and nothing confident (≥ 0.7) on either, so an unexplained national spike (a TV feature, a
+     * podcast, a till fault some stores read as Medium) is one event, not one per city.
      */
     private boolean compatible(Attribution a, CohortEvent ev) throws Exception {
         long horizon = "ENDED".equals(ev.status) ? reopenHorizon : joinGap;
@@ -231,11 +232,14 @@ public class CohortFunction extends KeyedCoProcessFunction<String, Attribution, 
         if (!sameCluster) {
             return false;
         }
-        // Explained alike on both sides, or unexplained on both sides: one SKU moving together across
-        // cities with no convincing cause yet (a TV feature, a podcast, a till fault) is one event until
-        // evidence tells the places apart.
-        return (sameType && conf >= MEDIUM && leadingConfidence >= MEDIUM)
-                || (conf < MEDIUM && leadingConfidence < MEDIUM);
+        // Explained alike on both sides (at least Medium), or no side confidently explained while one is
+        // below Medium: one SKU moving together across cities with no convincing cause yet (a TV feature,
+        // a podcast, a till fault) is one event until evidence tells the places apart. Two Medium
+        // explanations of different types are told apart; so is anything from a confident (>= 0.7) one.
+        if (conf >= MEDIUM && leadingConfidence >= MEDIUM) {
+            return sameType;
+        }
+        return conf < CONFIDENT && leadingConfidence < CONFIDENT;
     }
 
     private static String leading(TreeMap<String, Integer> votes) {

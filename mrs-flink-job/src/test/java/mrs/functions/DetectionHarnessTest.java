@@ -350,6 +350,32 @@ class DetectionHarnessTest {
         h.close();
     }
 
+    private static SkuWindow zeroDrop(String sku, long start) {
+        SkuWindow w = window(sku, start, true, 0);
+        w.direction = "DROP";
+        return w;
+    }
+
+    @Test
+    void theFeedGapPatternIsAnHourOfZeroDropsEvenWhenTheEpisodeGoesOn() {
+        long w0 = T0 + 10 * HOUR;
+        List<SkuWindow> gap = List.of(zeroDrop("SKU-1", w0), zeroDrop("SKU-2", w0), zeroDrop("SKU-1", w0 + HOUR),
+                zeroDrop("SKU-2", w0 + HOUR));
+        assertThat(EpisodeFunction.feedGap(gap)).isTrue();
+        // one noisy SKU in the window after the gap does not erase it
+        List<SkuWindow> after = new java.util.ArrayList<>(gap);
+        after.add(window("SKU-3", w0 + 2 * HOUR, true, 40));
+        assertThat(EpisodeFunction.feedGap(after)).isTrue();
+        // one SKU at zero is a SKU, not a feed
+        assertThat(EpisodeFunction.feedGap(List.of(zeroDrop("SKU-1", w0), zeroDrop("SKU-1", w0 + HOUR)))).isFalse();
+        // an hour where one SKU fell to zero while another spiked is not a gap
+        assertThat(EpisodeFunction.feedGap(List.of(zeroDrop("SKU-1", w0), window("SKU-2", w0, true, 40)))).isFalse();
+        // nor is a drop that kept some sales
+        SkuWindow partial = window("SKU-2", w0, true, 2);
+        partial.direction = "DROP";
+        assertThat(EpisodeFunction.feedGap(List.of(zeroDrop("SKU-1", w0), partial))).isFalse();
+    }
+
     /** Revisions with the timestamps they were emitted at, in order. */
     private static List<String> stamped(java.util.Collection<Object> output) {
         List<String> out = new java.util.ArrayList<>();
