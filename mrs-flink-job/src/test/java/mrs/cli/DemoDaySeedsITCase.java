@@ -23,12 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SLOW (about 60 s per seed on 2 cores when the machine is otherwise idle: a full scenario run of two
- * jobs each). The demo day's case trajectories do not hang on one draw of the background noise: with
- * two other seeds of the estate (everything else as the demo day: 28 days of history, same stores,
- * same cases) every case study and validation still passes, because the confidences come from the
- * attribution model reading the evidence and an event's confidence is the consensus of its reports
- * (the median of the reports agreeing on its cause), not whichever report happened to refresh last.
+ * SLOW (about 30-60 s per seed on 2 cores: a full scenario run of two jobs each). The demo day's case
+ * trajectories do not hang on one draw of the background noise: under other seeds of the estate
+ * (everything else as the demo day: 28 days of history, same stores, same cases) every case study and
+ * validation still passes, because the confidences come from the attribution model reading the evidence
+ * and an event's confidence is the consensus of its reports, not whichever report refreshed last.
+ *
+ * <p>The seeds are the ones that found real faults: under 1 the replay differed by one proposal (an
+ * episode's end timer deleted a buffered window's timer), a third window with one noisy SKU erased the
+ * feed-gap pattern (Feed Corruption 1.00 fell to 0.63) and the till fault split in two events at the
+ * Low/Medium boundary; under 99 the Waterloo station split by primary SKU. 424242 is a plain other draw.
+ * {@code mrs validate --seed N} checks any other (measured 11/11 for 0, 1, 3, 5, 7, 11, 99, 424242).
  */
 class DemoDaySeedsITCase {
     @RegisterExtension
@@ -38,7 +43,7 @@ class DemoDaySeedsITCase {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(longs = {7L, 424242L})
+    @ValueSource(longs = {1L, 99L, 424242L})
     void theDayHoldsUnderAnotherBackgroundSeed(long seed) throws Exception {
         Scenario s = DemoDay.scenario();
         assertThat(seed).isNotEqualTo(s.estate().seed());
