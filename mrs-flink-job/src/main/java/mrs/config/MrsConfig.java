@@ -128,6 +128,13 @@ public final class MrsConfig implements Serializable {
         if (quietWindows() < 1) {
             throw new IllegalArgumentException("mrs.episode.quiet-windows must be >= 1");
         }
+        if (storesIdleness().compareTo(idleness()) >= 0) {
+            // A two-input operator whose inputs are all idle does not advance its watermark: if the sales
+            // went idle before the store dimension, the detection stages would wait for the next sale.
+            throw new IllegalArgumentException("mrs.stores.idleness (" + storesIdleness()
+                    + ") must be shorter than mrs.window.idleness (" + idleness()
+                    + "): the store dimension has to go idle before a quiet sales partition does");
+        }
     }
 
     public String get(String key) {

@@ -23,4 +23,13 @@ class MrsConfigTest {
         assertThatThrownBy(() -> MrsConfig.defaults().with("mrs.window.size", "PT7M"))
                 .hasMessageContaining("mrs.window.size must divide one day evenly");
     }
+
+    @Test
+    void theStoreDimensionMustGoIdleBeforeTheSales() {
+        assertThatThrownBy(() -> MrsConfig.defaults().with(java.util.Map.of("mrs.window.idleness", "PT10S",
+                "mrs.stores.idleness", "PT10S")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mrs.stores.idleness (PT10S) must be shorter than mrs.window.idleness (PT10S)");
+        MrsConfig.defaults().with(java.util.Map.of("mrs.window.idleness", "PT10S", "mrs.stores.idleness", "PT2S"));
+    }
 }
