@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * episode's end timer deleted a buffered window's timer), a third window with one noisy SKU erased the
  * feed-gap pattern (Feed Corruption 1.00 fell to 0.63) and the till fault split in two events at the
  * Low/Medium boundary; under 99 the Waterloo station split by primary SKU. 424242 is a plain other draw.
- * {@code mrs validate --seed N} checks any other (measured 11/11 for 0, 1, 3, 5, 7, 11, 99, 424242).
+ * {@code mrs validate --seed N} checks any other (measured 11/11 for 0, 1, 2, 3, 5, 7, 11, 13, 42, 99, 2024
+ * and 424242; 13 needed the TV feature at 5x, see DemoDay#tvFeature).
  */
 class DemoDaySeedsITCase {
     @RegisterExtension
