@@ -37,7 +37,7 @@ class AnalystActionsITCase {
 
     static final MrsConfig CFG = MrsConfig.defaults().with("mrs.job.checkpoint-interval", "PT1S");
     static final Roster ROSTER = Roster.load();
-    static final long LATER = AttributionITCase.SPIKE + 30 * TestData.HOUR;
+    static final long LATER = TestData.LONDON_SPIKE + 30 * TestData.HOUR;
 
     static String reportLon;
     static String eventLon;
@@ -47,8 +47,8 @@ class AnalystActionsITCase {
     static CatalogSettings run(Path dir, List<String> actions) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);
         MiniClusters.runBounded("analyst-actions-it", catalog, CFG,
-                TestData.salesLines(AttributionITCase.STORES, AttributionITCase.SHOCKS),
-                TestData.storeLines(AttributionITCase.STORES), AttributionITCase.SIGNALS, actions,
+                TestData.salesLines(TestData.LONDON_DAY_STORES, TestData.LONDON_DAY_SHOCKS),
+                TestData.storeLines(TestData.LONDON_DAY_STORES), AttributionITCase.SIGNALS, actions,
                 new AttributionModel()::propose);
         return catalog;
     }

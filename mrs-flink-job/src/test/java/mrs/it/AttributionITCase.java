@@ -29,17 +29,10 @@ class AttributionITCase {
     @TempDir
     static Path tmp;
 
-    static final long HOUR = TestData.HOUR;
-    static final List<String> STORES = List.of("LON-001", "LON-002", "LON-003", "LON-004", "BHM-001", "MAN-001");
-    static final long SPIKE = TestData.START.toEpochMilli() + 25 * 24 * HOUR + 10 * HOUR;
-    static final List<TestData.Shock> SHOCKS = List.of(
-            new TestData.Shock(List.of("LON-001", "LON-002", "LON-003", "LON-004"), "SKU-A", SPIKE, 6, 4.0),
-            new TestData.Shock(List.of("BHM-001"), "SKU-B", SPIKE + 24 * HOUR, 4, 4.0));
-    static final List<String> SIGNALS = List.of(
-            TestData.signal("SIG-CAMPAIGN", "campaign", SPIKE - 24 * HOUR, SPIKE - 24 * HOUR, SPIKE + 48 * HOUR,
-                    "SKU-A", "London", 0.7, "\"channel\":\"paid_social\",\"spend\":\"20000\""),
-            TestData.signal("SIG-TIKTOK", "social_mention", SPIKE + 2 * HOUR + 10 * 60_000, SPIKE, SPIKE + 48 * HOUR,
-                    "SKU-A", "London", 0.85, "\"platform\":\"tiktok\",\"hashtag\":\"JupyterChallenge\",\"url\":\"https://tiktok.example/v/1\""));
+    static final List<String> STORES = TestData.LONDON_DAY_STORES;
+    static final List<TestData.Shock> SHOCKS = TestData.LONDON_DAY_SHOCKS;
+    static final List<String> SIGNALS = List.of(TestData.LONDON_CAMPAIGN,
+            TestData.londonTikTok(",\"url\":\"https://tiktok.example/v/1\""));
 
     static CatalogSettings run(Path dir, MrsConfig cfg, AttributionFunction.Attributor model) throws Exception {
         CatalogSettings catalog = CatalogSettings.embedded(dir);

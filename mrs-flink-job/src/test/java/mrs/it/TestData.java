@@ -93,6 +93,29 @@ public final class TestData {
                 + "\",\"country\":\"GB\",\"strength\":" + strength + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
+    // ---- the London-spike day shared by the attribution and Trino cases
+
+    /** Four London stores, Birmingham and Manchester. */
+    public static final List<String> LONDON_DAY_STORES =
+            List.of("LON-001", "LON-002", "LON-003", "LON-004", "BHM-001", "MAN-001");
+    /** Thursday 31 July 2025, 10:00 UTC: the London spike starts. */
+    public static final long LONDON_SPIKE = START.toEpochMilli() + 25 * 24 * HOUR + 10 * HOUR;
+    /** SKU-A at 4x in the four London stores for six hours; SKU-B at 4x in Birmingham a day later for four. */
+    public static final List<Shock> LONDON_DAY_SHOCKS = List.of(
+            new Shock(List.of("LON-001", "LON-002", "LON-003", "LON-004"), "SKU-A", LONDON_SPIKE, 6, 4.0),
+            new Shock(List.of("BHM-001"), "SKU-B", LONDON_SPIKE + 24 * HOUR, 4, 4.0));
+    /** A paid-social campaign for SKU-A in London, observed and live from a day before the spike. */
+    public static final String LONDON_CAMPAIGN = signal("SIG-CAMPAIGN", "campaign", LONDON_SPIKE - 24 * HOUR,
+            LONDON_SPIKE - 24 * HOUR, LONDON_SPIKE + 48 * HOUR, "SKU-A", "London", 0.7,
+            "\"channel\":\"paid_social\",\"spend\":\"20000\"");
+
+    /** The #JupyterChallenge mention of SKU-A in London: live from the spike, observed 2 h 10 min later. */
+    public static String londonTikTok(String extraAttributes) {
+        return signal("SIG-TIKTOK", "social_mention", LONDON_SPIKE + 2 * HOUR + 10 * 60_000, LONDON_SPIKE,
+                LONDON_SPIKE + 48 * HOUR, "SKU-A", "London", 0.85,
+                "\"platform\":\"tiktok\",\"hashtag\":\"JupyterChallenge\"" + extraAttributes);
+    }
+
     /** Sales JSON lines; {@code withAnomalies=false} gives the same estate clean. */
     public static List<String> salesLines(boolean withAnomalies) {
         List<String> lines = new ArrayList<>();
