@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import mrs.config.MrsConfig;
@@ -62,7 +63,7 @@ public final class ScenarioRun {
         public Proposal eventProposalAsOf(long t) {
             Map<String, Proposal> latest = new TreeMap<>();
             for (Proposal p : proposals) {
-                if (p.at() > t || !java.util.Objects.equals(eventId, groupAsOf(assignments.get(p.reportId()), t))) {
+                if (p.at() > t || !Objects.equals(eventId, groupAsOf(assignments.get(p.reportId()), t))) {
                     continue;
                 }
                 latest.merge(p.reportId(), p, (a, b) -> b.at() > a.at() || (b.at() == a.at() && b.seq() > a.seq()) ? b : a);

@@ -279,14 +279,14 @@ public class EventRollupFunction extends KeyedCoProcessFunction<String, Hydrated
         // The event's cause and confidence: the cause most of its reports propose, at their median
         // confidence (EventConsensus), with the detection type of the median report; its final cause
         // carries an analyst's cause for that report.
-        HydratedReport latest = EventConsensus.of(votes).map(r -> voters.get(r.representative())).orElse(null);
-        if (latest != null) {
-            e.cause = latest.finalCause;
-            e.detectionType = latest.detectionType;
-            e.confidence = latest.confidence;
+        HydratedReport median = EventConsensus.of(votes).map(r -> voters.get(r.representative())).orElse(null);
+        if (median != null) {
+            e.cause = median.finalCause;
+            e.detectionType = median.detectionType;
+            e.confidence = median.confidence;
         }
         double impact = e.baselineUnits > 0 ? Priority.impact(e.actualUnits, e.baselineUnits) : 0.0;
-        e.priority = latest == null ? null : Priority.priority(e.detectionType, e.confidence, impact);
+        e.priority = median == null ? null : Priority.priority(e.detectionType, e.confidence, impact);
         String status = null;
         for (HydratedReport h : ms) {
             if (h.analystStatus != null) {

@@ -246,13 +246,14 @@ class DetectionHarnessTest {
         atOnce.processElement(late, late.windowEnd - 1);
         stepwise.processWatermark(Long.MAX_VALUE);
         atOnce.processWatermark(Long.MAX_VALUE);
-        List<String> a = stamped(stepwise.getOutput());
-        List<String> b = stamped(atOnce.getOutput());
-        assertThat(a).hasSize(7).isEqualTo(b);
-        for (Object o : atOnce.getOutput()) {
-            if (o instanceof StreamRecord<?> r && r.getValue() instanceof Report rep) {
-                assertThat(r.getTimestamp()).as(rep.reportId + "#" + rep.revision).isEqualTo(rep.windowEnd - 1);
-            }
+        List<StreamRecord<Report>> a = revisions(stepwise.getOutput());
+        List<StreamRecord<Report>> b = revisions(atOnce.getOutput());
+        assertThat(a).hasSize(7);
+        assertThat(b.stream().map(DetectionHarnessTest::stamped).toList())
+                .isEqualTo(a.stream().map(DetectionHarnessTest::stamped).toList());
+        for (StreamRecord<Report> r : b) {
+            Report rep = r.getValue();
+            assertThat(r.getTimestamp()).as(rep.reportId + "#" + rep.revision).isEqualTo(rep.windowEnd - 1);
         }
         assertThat(atOnce.getSideOutput(Tags.ENDED)).hasSize(2);
         stepwise.close();
@@ -376,14 +377,15 @@ class DetectionHarnessTest {
         assertThat(EpisodeFunction.feedGap(List.of(zeroDrop("SKU-1", w0), partial))).isFalse();
     }
 
-    /** Revisions with the timestamps they were emitted at, in order. */
-    private static List<String> stamped(java.util.Collection<Object> output) {
-        List<String> out = new java.util.ArrayList<>();
-        for (Object o : output) {
-            if (o instanceof StreamRecord<?> r && r.getValue() instanceof Report rep) {
-                out.add(rep.reportId + "#" + rep.revision + ":" + rep.actualUnits + "@" + r.getTimestamp());
-            }
-        }
-        return out;
+    /** The report revisions of a harness's output with the timestamps they were emitted at, in order. */
+    @SuppressWarnings("unchecked")
+    private static List<StreamRecord<Report>> revisions(java.util.Collection<Object> output) {
+        return output.stream().filter(o -> o instanceof StreamRecord<?> r && r.getValue() instanceof Report)
+                .map(o -> (StreamRecord<Report>) o).toList();
+    }
+
+    private static String stamped(StreamRecord<Report> r) {
+        Report rep = r.getValue();
+        return rep.reportId + "#" + rep.revision + ":" + rep.actualUnits + "@" + r.getTimestamp();
     }
 }
