@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import mrs.config.MrsConfig;
 import mrs.ddl.CatalogSettings;
 import mrs.embedded.EmbeddedKafka;
+import mrs.embedded.LocalPipeline;
 import mrs.functions.ParseFunction;
 import mrs.job.MrsJob;
 import mrs.records.SaleEvent;
@@ -29,11 +30,8 @@ import mrs.topology.Sources;
 import mrs.topology.Topology;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
@@ -437,7 +435,7 @@ public final class Benchmark {
     }
 
     private static MiniCluster startCluster(Options o, Path work) throws Exception {
-        Configuration conf = jobConfiguration(work, o);
+        Configuration conf = LocalPipeline.jobConfiguration(work, o.stateBackend);
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, o.parallelism);
         conf.setString("metrics.reporter.bench.factory.class", BenchMetrics.Factory.class.getName());
@@ -448,22 +446,6 @@ public final class Benchmark {
                 .build());
         cluster.start();
         return cluster;
-    }
-
-    /**
-     * As {@code LocalPipeline}: heap state, checkpoints to local files, no restarts; or RocksDB with
-     * incremental checkpoints, as the Kubernetes deployment.
-     */
-    private static Configuration jobConfiguration(Path work, Options o) {
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, o.stateBackend);
-        if (o.stateBackend.equals("rocksdb")) {
-            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        }
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints").toUri().toString());
-        return conf;
     }
 
     private static JobID submit(MiniCluster cluster, StreamExecutionEnvironment env, String name,
@@ -483,7 +465,7 @@ public final class Benchmark {
             PrintStream log) throws Exception {
         String name = run + "-ceiling";
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                jobConfiguration(Path.of(cfg.dataDir().toString()), o));
+                LocalPipeline.jobConfiguration(cfg.dataDir(), o.stateBackend));
         env.setParallelism(o.parallelism);
         MrsJob.configure(env, cfg);
         Sources.salesFromKafka(env, cfg)
@@ -621,7 +603,7 @@ public final class Benchmark {
             throws Exception {
         FullRun f = new FullRun(run);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                jobConfiguration(Path.of(cfg.dataDir().toString()), o));
+                LocalPipeline.jobConfiguration(cfg.dataDir(), o.stateBackend));
         env.setParallelism(o.parallelism);
         MrsJob.configure(env, cfg);
         Topology.build(cfg, Sources.salesFromKafka(env, cfg), Sources.storesFromKafka(env, cfg),

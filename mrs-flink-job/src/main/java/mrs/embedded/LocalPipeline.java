@@ -86,17 +86,28 @@ public final class LocalPipeline {
         }
     }
 
+    /**
+     * The Flink configuration of a local run: the given state backend ({@code hashmap}, or {@code rocksdb}
+     * with incremental checkpoints as the Kubernetes deployment), checkpoints to local files under
+     * {@code dataDir/checkpoints} (detector state outgrows the JobManager's in-memory limit), no restarts.
+     */
+    public static Configuration jobConfiguration(Path dataDir, String stateBackend) {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        if (stateBackend.equals("rocksdb")) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dataDir.resolve("checkpoints").toUri().toString());
+        return conf;
+    }
+
     /** Runs the job against the Kafka topics the config names, to their current end. */
     public static Outcome runJob(MrsConfig cfg, PrintStream log) throws Exception {
         CatalogSettings catalog = MrsJob.catalog(cfg);
         MrsJob.createTables(catalog);
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        // Detector state outgrows the JobManager's in-memory checkpoint limit: checkpoint to local files.
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                cfg.dataDir().toAbsolutePath().resolve("checkpoints").toUri().toString());
+        Configuration conf = jobConfiguration(cfg.dataDir().toAbsolutePath(), "hashmap");
         String metricsPort = cfg.localMetricsPort();
         if (!metricsPort.isEmpty()) {
             if (prometheusAvailable()) {
